@@ -1,0 +1,628 @@
+"""Code events from parsed sentences: triggers from the lexicon, actors and recipients from the dependency parse.
+
+One trigger gives one event per (actor, recipient) pair; a sentence can hold several triggers. Triggers are verbs
+("invaded", "pulled out of"), light verbs with event nouns ("held talks", "imposed sanctions"), verbs that embed
+another act ("agreed to meet", "refused to attend", "urged X to release"), and nominal events with their own
+arguments ("Azerbaijan's offensive", "criticism from Russia").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Protocol
+
+from spacy.tokens import Doc, Span, Token
+
+from blocwatch.events import ontology
+from blocwatch.events.dates import event_date
+from blocwatch.events.lexicon import Lexicon, Pattern, load_lexicon
+from blocwatch.events.modality import modality_of
+from blocwatch.records import Actor, Event
+
+
+class SpanResolver(Protocol):
+    def actor_for_span(self, span: Span, offset: int = 0) -> Actor | None: ...
+
+
+# Verbs that embed the act named by their xcomp/ccomp, and how the embedded act's CAMEO root turns into theirs.
+INTENT_VERBS = {"pledge", "promise", "vow", "commit", "agree", "undertake", "offer", "intend", "decide", "resolve",
+                "volunteer", "consent"}
+THREAT_VERBS = {"threaten", "warn"}
+REFUSE_VERBS = {"refuse", "decline", "reject"}
+APPEAL_VERBS = {"urge", "ask", "appeal", "call", "invite", "encourage", "request", "implore", "plead", "beg", "exhort",
+                "want", "seek"}
+DEMAND_VERBS = {"demand", "insist", "order", "require", "press", "pressure", "force", "compel", "push"}
+FUTURE_VERBS = {"plan", "set", "schedule", "expect", "prepare", "aim", "go", "slate", "due", "poise", "try", "attempt",
+                "hope", "seek", "continue", "begin", "start", "resume", "keep", "fail", "consider", "move", "vote", "opt",
+                "choose", "need", "have", "be", "threaten", "manage", "proceed", "help", "want", "wish", "like", "dare"}
+RECIPROCAL_TRIGGERS = {"meet", "talk", "negotiate", "agree", "sign", "cooperate", "clash", "fight", "consult",
+                       "discuss", "confer", "trade", "ally", "partner", "collaborate", "deploy", "exchange", "hold"}
+# "this drew criticism from Russia": the grammatical subject is the target of the act named by the object.
+RECEIVING_VERBS = {"draw", "face", "receive", "attract", "prompt", "provoke", "spark", "trigger", "meet", "earn",
+                   "incur", "get", "come"}
+TARGET_PREPS = ("against", "on", "upon", "with", "to", "into", "toward", "towards", "at", "from", "between")
+RELATIVE_PRONOUNS = {"that", "who", "which", "whom"}
+JOINT_ADVERBS = {"jointly", "together", "mutually", "bilaterally"}
+GENERIC_HEADS = {"government", "ministry", "president", "leader", "people", "army", "forces", "force", "troops",
+                 "parliament", "members", "member", "officials", "official", "minister", "side", "authorities",
+                 "military", "police", "navy", "prime", "head", "chief", "embassy", "citizens", "residents", "foreign"}
+ANAPHORIC_OBJECTS = {"this", "that", "it", "move", "decision", "step", "deployment", "action", "plan", "measure"}
+NON_ACTOR_HEADS = {"storm", "earthquake", "flood", "fire", "hurricane", "typhoon", "quake", "price", "prices", "market",
+                   "stock", "stocks", "share", "shares", "index", "economy", "inflation", "rate", "rates", "team",
+                   "match", "game", "season", "virus", "disease", "pandemic", "weather", "accident", "crash", "oil",
+                   "currency", "dollar", "euro", "profit", "sales", "output", "growth", "demand", "supply"}
+
+
+@dataclass
+class Trigger:
+    token: Token
+    code: str
+    obj: Token | None = None  # the object whose modifiers carry the recipient (event nouns) or that is the recipient
+    governors: list[Token] = field(default_factory=list)
+    recipient_from: Token | None = None  # where to look for the recipient when it is not the trigger's object
+    nominal: bool = False
+    confidence: float = 0.6
+    flip: bool = False  # receiving verbs: subject is the target, "from" is the source
+    obj_is_event: bool = False  # the object names the act ("held talks"): the recipient sits inside it
+
+
+class EventCoder:
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon or load_lexicon()
+
+    # ------------------------------------------------------------------ triggers
+    def _object_of(self, verb: Token) -> Token | None:
+        for child in verb.children:
+            if child.dep_ in ("dobj", "attr", "oprd"):
+                return child
+        if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":  # "the agreement signed on ..."
+            return verb.head
+        for child in verb.children:
+            if child.dep_ == "nsubjpass":
+                return child
+        return None
+
+    def _noun_key(self, noun: Token) -> str | None:
+        """The lexicon key of an event noun, trying compounds first ("war games" -> "war game")."""
+        lemma = noun.lemma_.lower()
+        nouns = self.lexicon.nouns
+        left = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
+        if left:
+            two = f"{left[-1].lemma_.lower()} {lemma}"
+            if two in nouns:
+                return two
+            two_text = f"{left[-1].lower_} {lemma}"
+            if two_text in nouns:
+                return two_text
+        if lemma in nouns:
+            return lemma
+        return None
+
+    def _match_verb(self, verb: Token) -> tuple[Pattern | None, str | None, Token | None, bool]:
+        lemma = verb.lemma_.lower()
+        patterns = self.lexicon.patterns_for(lemma)
+        present = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "advmod", "agent", "dative", "acomp")}
+        obj = self._object_of(verb)
+        obj_words: set[str] = set()
+        if obj is not None:
+            obj_words = {obj.lemma_.lower(), obj.lower_}
+            key = self._noun_key(obj)
+            if key:
+                obj_words.add(key.split()[-1])
+        # Objects of a particle preposition ("call for the release"): pobj under the verb's prep children.
+        prep_objs: dict[str, Token] = {}
+        for child in verb.children:
+            if child.dep_ in ("prep", "prt", "agent"):
+                for grand in child.children:
+                    if grand.dep_ == "pobj":
+                        prep_objs[child.lower_] = grand
+        xcomps = [c.lemma_.lower() for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
+        bare_codes: list[str] = []
+        for pattern in patterns:
+            if pattern.particles and not set(pattern.particles) <= present:
+                if not (pattern.particles[0] in present or all(p in present for p in pattern.particles)):
+                    continue
+                if pattern.particles[0] not in present:
+                    continue
+            if pattern.xcomp and pattern.xcomp not in xcomps:
+                continue
+            if pattern.objects:
+                target_obj = obj
+                if pattern.particles and pattern.particles[-1] in prep_objs:
+                    target_obj = prep_objs[pattern.particles[-1]]
+                if target_obj is None:
+                    continue
+                words = {target_obj.lemma_.lower(), target_obj.lower_}
+                key = self._noun_key(target_obj)
+                if key:
+                    words.add(key.split()[-1])
+                    words.add(key)
+                if not words & pattern.objects:
+                    continue
+                return pattern, pattern.code, target_obj, True
+            if not pattern.particles and not pattern.xcomp:
+                bare_codes.append(pattern.code)
+                continue
+            return pattern, pattern.code, obj, False
+        if lemma in self.lexicon.light_verbs and obj is not None:
+            key = self._noun_key(obj)
+            if key:
+                return None, self.lexicon.nouns[key], obj, True
+        if bare_codes:
+            code = self.lexicon.verb_defaults.get(lemma)
+            if code not in bare_codes:
+                code = bare_codes[0]
+            return None, code, obj, False
+        return None, None, obj, False
+
+    def _embedded(self, verb: Token) -> Token | None:
+        for child in verb.children:
+            if child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX"):
+                return child
+        # "called for the withdrawal", "agreed on a ceasefire": event noun under a preposition.
+        return None
+
+    def _triggers(self, sent: Span) -> list[Trigger]:
+        triggers: list[Trigger] = []
+        consumed: set[int] = set()
+        for tok in sent:
+            if tok.i in consumed:
+                continue
+            if tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX"):
+                trig = self._verb_trigger(tok, consumed)
+                if trig is not None:
+                    triggers.append(trig)
+        for tok in sent:
+            if tok.i in consumed or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            trig = self._noun_trigger(tok)
+            if trig is not None:
+                triggers.append(trig)
+        return triggers
+
+    def _verb_trigger(self, verb: Token, consumed: set[int]) -> Trigger | None:
+        lemma = verb.lemma_.lower()
+        pattern, code, obj, obj_is_event = self._match_verb(verb)
+        inner = self._embedded(verb)
+        if inner is not None and lemma in (INTENT_VERBS | THREAT_VERBS | REFUSE_VERBS | APPEAL_VERBS | DEMAND_VERBS):
+            _, inner_code, inner_obj, inner_is_event = self._match_verb(inner)
+            if pattern is not None and pattern.xcomp:  # a lexicon entry already names the combination
+                consumed.add(inner.i)
+                return Trigger(verb, pattern.code, obj=inner_obj or obj, recipient_from=inner, confidence=0.8,
+                               obj_is_event=inner_is_event if inner_obj is not None else obj_is_event)
+            if inner_code is not None:
+                combined = _combine(lemma, inner_code)
+                if combined is not None:
+                    consumed.add(inner.i)
+                    recipient_from = None if lemma in APPEAL_VERBS | DEMAND_VERBS else inner
+                    return Trigger(verb, combined, obj=obj if recipient_from is None else inner_obj,
+                                   recipient_from=recipient_from, confidence=0.75,
+                                   obj_is_event=obj_is_event if recipient_from is None else inner_is_event)
+        if code is None:
+            # Receiving verbs: "drew criticism from Russia".
+            if lemma in RECEIVING_VERBS and obj is not None:
+                key = self._noun_key(obj)
+                if key:
+                    consumed.add(obj.i)
+                    return Trigger(verb, self.lexicon.nouns[key], obj=obj, flip=True, confidence=0.55, obj_is_event=True)
+            return None
+        if obj is not None and self._noun_key(obj):
+            consumed.add(obj.i)
+        # Verbs of saying make statements only when nothing else is coded; handled later.
+        if lemma in self.lexicon.speech_verbs and code.startswith("01") and code not in ("011", "012", "013", "015", "016", "017", "018"):
+            return None
+        confidence = 0.7 if pattern is not None and pattern.specificity > 1 else 0.6
+        return Trigger(verb, code, obj=obj, confidence=confidence, obj_is_event=obj_is_event)
+
+    def _noun_trigger(self, noun: Token) -> Trigger | None:
+        key = self._noun_key(noun)
+        if key is None or key in self.lexicon.light_only_nouns:
+            return None
+        if noun.dep_ in ("dobj",) and noun.head.lemma_.lower() in self.lexicon.light_verbs:
+            return None  # coded with its verb
+        return Trigger(noun, self.lexicon.nouns[key], obj=noun, nominal=True, confidence=0.45)
+
+    # ------------------------------------------------------------------ arguments
+    def _subject_tokens(self, verb: Token) -> tuple[list[Token], list[Token]]:
+        """(sources, patients-from-passive) for a verb."""
+        sources: list[Token] = []
+        patients: list[Token] = []
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" and verb.head is not verb:
+                    sources.append(verb.head)
+                else:
+                    sources.append(child)
+            elif child.dep_ == "nsubjpass":
+                patients.append(child)
+            elif child.dep_ == "agent":
+                sources.extend(g for g in child.children if g.dep_ == "pobj")
+        if not sources:
+            head = verb.head
+            if verb.dep_ in ("xcomp", "conj", "advcl") and head is not verb and head.pos_ in ("VERB", "AUX"):
+                if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in head.children) and head.lemma_.lower() in APPEAL_VERBS | DEMAND_VERBS:
+                    sources = [c for c in head.children if c.dep_ == "dobj"]
+                else:
+                    head_sources, head_patients = self._subject_tokens(head)
+                    sources = head_sources if head_sources else []
+                    if not sources and not patients and verb.dep_ == "conj":
+                        patients = head_patients
+            elif verb.dep_ == "relcl" and head is not verb:
+                sources = [head]
+            elif verb.dep_ == "acl" and verb.tag_ == "VBG":
+                sources = [head]
+        return sources, patients
+
+    def _recipient_tokens(self, trig: Trigger) -> list[Token]:
+        verb = trig.token
+        if trig.nominal:
+            return self._noun_args(trig.token)[1]
+        holder = trig.recipient_from or verb
+        obj = trig.obj
+        if obj is not None and obj is not verb.head:
+            if trig.obj_is_event or self._noun_key(obj):
+                actors, recipients, _ = self._noun_args(obj)
+                if recipients:
+                    return recipients
+                # "snubbed the bloc's meetings": the possessor of a meeting is its host, the one snubbed.
+                if obj.lemma_.lower() in self._hosted_nouns and actors:
+                    return actors
+                if not trig.obj_is_event and obj.pos_ in ("PROPN", "NOUN"):
+                    return [obj]
+            elif obj.dep_ in ("dobj", "nsubjpass", "pobj", "attr", "dative") and obj.pos_ in ("PROPN", "NOUN", "PRON"):
+                return [obj]
+        for child in holder.children:
+            if child.dep_ in ("dative", "iobj"):
+                return [child]
+        for prep_word in TARGET_PREPS:
+            for child in holder.children:
+                if child.dep_ in ("prep", "prt") and child.lower_ == prep_word:
+                    pobjs = [g for g in child.children if g.dep_ == "pobj"]
+                    if pobjs:
+                        return pobjs
+        if holder is not verb:
+            for child in verb.children:
+                if child.dep_ in ("dobj", "dative") and child.pos_ in ("PROPN", "NOUN", "PRON"):
+                    return [child]
+        return []
+
+    @property
+    def _hosted_nouns(self) -> frozenset[str]:
+        classes = self.lexicon.noun_classes
+        return classes.get("MEETING", frozenset()) | classes.get("PARTICIPATION", frozenset()) | {"summit", "meeting"}
+
+    def _noun_args(self, noun: Token) -> tuple[list[Token], list[Token], bool]:
+        """(actors, recipients, reciprocal) attached to an event noun: possessor/by/from, of/on/against/with/in,
+        and "between X and Y" (reciprocal)."""
+        actors: list[Token] = []
+        recipients: list[Token] = []
+        reciprocal = False
+        for child in noun.children:
+            if child.dep_ == "poss":
+                actors.append(child)
+            elif child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE", "ORG"):
+                actors.append(child)
+            elif child.dep_ == "prep":
+                pobjs = [g for g in child.children if g.dep_ == "pobj"]
+                word = child.lower_
+                if word in ("by", "from"):
+                    actors.extend(pobjs)
+                elif word == "between":
+                    reciprocal = True
+                    for p in pobjs:
+                        actors.append(p)
+                        recipients.extend(c for c in p.children if c.dep_ == "conj")
+                elif word in ("of", "on", "against", "with", "in", "to", "into", "toward", "towards", "over"):
+                    recipients.extend(pobjs)
+        return actors, recipients, reciprocal
+
+    def _expand(self, tokens: Iterable[Token]) -> list[Token]:
+        out: list[Token] = []
+        for tok in tokens:
+            out.append(tok)
+            stack = [c for c in tok.children if c.dep_ == "conj"]
+            while stack:
+                conj = stack.pop(0)
+                if conj.pos_ in ("NOUN", "PROPN", "PRON"):
+                    out.append(conj)
+                    stack.extend(c for c in conj.children if c.dep_ == "conj")
+        return out
+
+    def _phrase(self, tok: Token) -> Span:
+        doc = tok.doc
+        start = tok.left_edge.i
+        end = tok.i + 1
+        if tok.lemma_.lower() in GENERIC_HEADS:
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ in ("of", "in") and child.i > tok.i:
+                    end = max(end, child.right_edge.i + 1)
+        # Don't swallow a leading conjunct's siblings or punctuation.
+        while start < end - 1 and doc[start].is_punct:
+            start += 1
+        while end - 1 > start and doc[end - 1].is_punct:
+            end -= 1
+        return doc[start:end]
+
+    # ------------------------------------------------------------------ events
+    def code_sentence(self, sent: Span, sentence_index: int, offset: int, resolver: SpanResolver,
+                      published: str | date | None, previous: Sequence[Event] = ()) -> list[Event]:
+        events: list[Event] = []
+        for trig in self._triggers(sent):
+            events.extend(self._events_for(trig, sent, sentence_index, offset, resolver, published, previous))
+        if not any(not e.cameo.startswith("01") for e in events):
+            statement = self._statement(sent, sentence_index, offset, resolver, published)
+            if statement is not None and not events:
+                events.append(statement)
+        return _dedupe(events)
+
+    def _actor(self, tok: Token, offset: int, resolver: SpanResolver) -> Actor | None:
+        if tok.lemma_.lower() in NON_ACTOR_HEADS:
+            return None
+        return resolver.actor_for_span(self._phrase(tok), offset)
+
+    def _events_for(self, trig: Trigger, sent: Span, sentence_index: int, offset: int, resolver: SpanResolver,
+                    published: str | date | None, previous: Sequence[Event]) -> list[Event]:
+        verb = trig.token
+        reciprocal_args = False
+        if trig.nominal:
+            source_toks, target_toks, reciprocal_args = self._noun_args(verb)
+            if not source_toks and not target_toks:
+                return []
+        elif trig.flip:
+            subjects, _ = self._subject_tokens(verb)
+            source_toks = self._noun_args(trig.obj)[0] if trig.obj is not None else []
+            if not source_toks:  # "drew criticism from Russia" with the prepositional phrase on the verb
+                source_toks = [g for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by")
+                               for g in c.children if g.dep_ == "pobj"]
+            target_toks = subjects
+        else:
+            source_toks, patients = self._subject_tokens(verb)
+            target_toks = self._recipient_tokens(trig)
+            if patients and (not target_toks or not source_toks):
+                target_toks = patients
+            if not source_toks and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+                # "the agreement between Russia and Armenia signed on ...": the noun carries the parties.
+                noun_actors, noun_targets, reciprocal_args = self._noun_args(verb.head)
+                if not noun_actors and verb.head.dep_ == "pobj" and verb.head.head.head.pos_ == "NOUN":
+                    noun_actors, noun_targets, reciprocal_args = self._noun_args(verb.head.head.head)
+                source_toks = noun_actors
+                target_toks = noun_targets or target_toks
+        sources = [a for a in (self._actor(t, offset, resolver) for t in self._expand(source_toks)) if a]
+        targets: list[Actor] = []
+        anaphoric_target = False
+        for t in self._expand(target_toks):
+            if t.lemma_.lower() in ANAPHORIC_OBJECTS and t.pos_ in ("PRON", "DET", "NOUN") and previous:
+                anaphoric_target = True
+                continue
+            actor = self._actor(t, offset, resolver)
+            if actor is not None:
+                targets.append(actor)
+        if anaphoric_target and previous:
+            # "this drew criticism": the target is whoever did the act just reported.
+            last_trigger = previous[-1].trigger_start
+            seen_ids: set[str | None] = set()
+            for prior in previous:
+                if prior.trigger_start != last_trigger:
+                    continue
+                for actor in _as_list(prior.actor):
+                    if actor.actor_id not in seen_ids:
+                        seen_ids.add(actor.actor_id)
+                        targets.append(actor)
+        if not sources and not targets:
+            return []
+        if not _actor_like(sources) and not _actor_like(targets):
+            return []
+        code = trig.code
+        if code.startswith("01") and not sources:
+            return []
+        try:
+            info = ontology.lookup(code)
+        except KeyError:
+            return []
+        governors = [verb.head] if verb.dep_ in ("xcomp", "ccomp") else []
+        modality = modality_of(verb, governors)
+        resolved = event_date(verb, published, future=modality == "future")
+        evidence_start = offset + sent.start_char
+        evidence_end = offset + sent.end_char
+        pairs: list[tuple[Actor | None, Actor | None]] = []
+        reciprocal = verb.lemma_.lower() in RECIPROCAL_TRIGGERS or code[:2] in ("03", "04", "05", "06")
+        joint = any(c.lower_ in JOINT_ADVERBS for c in verb.children)
+        if len(sources) > 1 and joint:
+            # "Armenia and the EU jointly deployed ...": the act is cooperation between the partners.
+            if code[:2] not in ("03", "04", "05", "06"):
+                code = "060"
+                info = ontology.lookup(code)
+            pairs = [(a, b) for a in sources for b in sources if a is not b and a.actor_id != b.actor_id]
+        elif len(sources) > 1 and not targets and reciprocal:
+            pairs = [(a, b) for a in sources for b in sources if a is not b and a.actor_id != b.actor_id]
+        else:
+            for source in sources or [None]:
+                for target in targets or [None]:
+                    if source is not None and target is not None and source.actor_id and source.actor_id == target.actor_id:
+                        continue
+                    pairs.append((source, target))
+                    if reciprocal_args and source is not None and target is not None:
+                        pairs.append((target, source))
+        confidence = trig.confidence
+        if sources:
+            confidence += 0.1
+        if targets:
+            confidence += 0.1
+        if modality != "asserted":
+            confidence -= 0.05
+        out: list[Event] = []
+        for source, target in pairs:
+            out.append(Event(
+                actor=source, recipient=target, type=_event_type(info), mode=info.plover_mode or None,
+                cameo=info.cameo, quad=info.quad, intensity=info.intensity, goldstein=info.goldstein,
+                modality=modality, date=resolved.value if resolved else None,
+                date_precision=resolved.precision if resolved else None,  # type: ignore[arg-type]
+                sentence_index=sentence_index, start=evidence_start, end=evidence_end, evidence=sent.text,
+                confidence=max(0.05, min(0.99, confidence)), trigger=verb.text,
+                trigger_start=offset + verb.idx, trigger_end=offset + verb.idx + len(verb.text),
+                context=info.plover_context or None,
+            ))
+        return out
+
+    def _statement(self, sent: Span, sentence_index: int, offset: int, resolver: SpanResolver,
+                   published: str | date | None) -> Event | None:
+        for tok in sent:
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.lexicon.speech_verbs:
+                continue
+            sources, _ = self._subject_tokens(tok)
+            actors = [a for a in (self._actor(t, offset, resolver) for t in sources) if a]
+            if not _actor_like(actors):
+                continue
+            recipient = None
+            for child in tok.children:
+                if child.dep_ in ("dative", "dobj") and child.pos_ in ("PROPN", "NOUN"):
+                    recipient = self._actor(child, offset, resolver)
+            info = ontology.lookup("010")
+            modality = modality_of(tok)
+            resolved = event_date(tok, published)
+            return Event(
+                actor=actors[0], recipient=recipient, type=_event_type(info), mode=info.plover_mode or None,
+                cameo=info.cameo, quad=info.quad, intensity=info.intensity, goldstein=info.goldstein,
+                modality=modality, date=resolved.value if resolved else None,
+                date_precision=resolved.precision if resolved else None,  # type: ignore[arg-type]
+                sentence_index=sentence_index, start=offset + sent.start_char, end=offset + sent.end_char,
+                evidence=sent.text, confidence=0.35, trigger=tok.text, trigger_start=offset + tok.idx,
+                trigger_end=offset + tok.idx + len(tok.text),
+            )
+        return None
+
+    def code_doc(self, doc: Doc, offset: int, first_sentence_index: int, resolver: SpanResolver,
+                 published: str | date | None, previous: list[Event] | None = None) -> tuple[list[Event], int]:
+        """Events of every sentence of a parsed segment; returns them and the next sentence index."""
+        events: list[Event] = []
+        history = previous if previous is not None else []
+        index = first_sentence_index
+        for sent in doc.sents:
+            if sent.text.strip():
+                found = self.code_sentence(sent, index, offset, resolver, published, history)
+                events.extend(found)
+                history.extend(found)
+                index += 1
+        return events, index
+
+
+def _combine(governor: str, inner_code: str) -> str | None:
+    root = inner_code[:2]
+    if governor in INTENT_VERBS:
+        table = {"04": "036", "05": "032", "06": {"061": "0311", "062": "0312", "063": "0313", "064": "0314"}.get(inner_code[:3], "031"),
+                 "07": {"072": "0332", "073": "0333", "074": "0334"}.get(inner_code[:3], "033"),
+                 "08": {"0871": "0356", "087": "0356", "084": "0353", "0841": "0353", "085": "0354", "0831": "0341", "081": "0351"}.get(inner_code[:4], {"087": "0356", "084": "0353", "085": "0354", "083": "0342", "081": "0351", "086": "0355"}.get(inner_code[:3], "035")),
+                 "03": inner_code, "02": "030", "01": "030"}
+        if root in table:
+            return table[root]
+        if root in ("13", "14", "15", "16", "17", "18", "19", "20"):
+            return _combine("threaten", inner_code)
+        return "030"
+    if governor in THREAT_VERBS:
+        if inner_code.startswith("163"):
+            return "1312"
+        if root == "16":
+            return "1313" if inner_code[:3] == "161" else "131"
+        if root in ("18", "19", "20"):
+            return "138"
+        if root == "14":
+            return "133"
+        if root == "17":
+            return "137"
+        if root in ("15",):
+            return "138"
+        return "130" if governor == "threaten" else None
+    if governor in REFUSE_VERBS:
+        if root == "04":
+            return "125"
+        if inner_code.startswith("0831"):
+            return "1231"
+        if inner_code.startswith("084"):
+            return "1243"
+        if inner_code.startswith("087"):
+            return "1246"
+        if root == "08":
+            return "124"
+        if root == "06":
+            return "121"
+        if root == "07":
+            return "122"
+        return "120"
+    if governor in APPEAL_VERBS:
+        if root == "04":
+            return "026"
+        if inner_code.startswith("0831"):
+            return "0241"
+        if inner_code.startswith("084"):
+            return "0253"
+        if inner_code.startswith("085"):
+            return "0254"
+        if inner_code.startswith("087"):
+            return "0256"
+        if root == "08":
+            return "025"
+        if root == "06":
+            return "021"
+        if root == "07":
+            return "023"
+        if root in ("05", "03"):
+            return "022"
+        return "020"
+    if governor in DEMAND_VERBS:
+        if root == "04":
+            return "106"
+        if inner_code.startswith("0831"):
+            return "1041"
+        if inner_code.startswith("084"):
+            return "1053"
+        if inner_code.startswith("085"):
+            return "1054"
+        if inner_code.startswith("087"):
+            return "1056"
+        if root == "08":
+            return "105"
+        if root == "06":
+            return "101"
+        if root == "07":
+            return "103"
+        return "100"
+    return None
+
+
+def _event_type(info: ontology.CameoCode) -> str:
+    """PLOVER's type; CAMEO statements (01) and appeals (02), which PLOVER leaves out, keep a name of their own."""
+    if info.plover_type:
+        return info.plover_type
+    return "APPEAL" if info.root == "02" else "STATEMENT"
+
+
+def _as_list(actor: Actor | list[Actor] | None) -> list[Actor]:
+    if actor is None:
+        return []
+    return actor if isinstance(actor, list) else [actor]
+
+
+def _actor_like(actors: Sequence[Actor]) -> bool:
+    return any(a.country or a.sector or a.kind in ("person", "state", "igo", "group") for a in actors)
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    best: dict[tuple, Event] = {}
+    for event in events:
+        key = (
+            event.actor.actor_id or event.actor.text if event.actor else None,
+            event.recipient.actor_id or event.recipient.text if event.recipient else None,
+            event.cameo[:2],
+            event.trigger_start,
+        )
+        loose = (key[0], key[1], key[2])
+        current = best.get(loose)
+        if current is None or event.confidence > current.confidence:
+            best[loose] = event
+    kept = set(id(e) for e in best.values())
+    return [e for e in events if id(e) in kept]
+
+
+__all__ = ["EventCoder"]

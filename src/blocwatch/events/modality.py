@@ -1,0 +1,108 @@
+"""Whether an event is asserted, negated, hypothetical or future, read off the dependency parse."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+HYPOTHETICAL_MODALS = {"could", "might", "may", "would", "should", "must", "can", "ought", "'d"}
+FUTURE_MODALS = {"will", "shall", "'ll", "wo"}
+CONDITIONAL_MARKS = {"if", "unless", "whether", "lest", "provided", "once"}
+NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without"}
+# Verbs that put the event they govern in the future ("plans to visit", "is set to sign").
+FUTURE_GOVERNORS = {"plan", "set", "schedule", "expect", "due", "poise", "prepare", "aim", "intend", "go", "slate"}
+# Verbs and nouns that put what they govern in the realm of the possible ("considering withdrawing").
+HYPOTHETICAL_GOVERNORS = {"consider", "contemplate", "weigh", "mull", "threaten", "propose", "suggest", "want", "wish",
+                          "hope", "seek", "try", "attempt", "speculate", "fear", "possibility", "speculation", "option",
+                          "ready", "willing", "able", "likely", "unlikely", "possible", "prepared", "may", "might"}
+FAIL_VERBS = {"fail", "refrain", "decline", "neglect", "stop", "cease", "avoid"}
+
+
+def _aux_words(tok: Token) -> set[str]:
+    return {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+
+
+def _is_negated(tok: Token) -> bool:
+    for child in tok.children:
+        if child.dep_ == "neg" or (child.dep_ in ("advmod", "npadvmod") and child.lower_ in ("never", "no longer")):
+            return True
+        if child.dep_ == "advmod" and child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
+            return True
+    return False
+
+
+def _has_condition(tok: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in tok.children)
+
+
+def modality_of(trigger: Token, governors: list[Token] | None = None) -> str:
+    """The modality of the event whose trigger is `trigger`.
+
+    `governors` are the verbs a composite event was built from (e.g. "refused" in "refused to attend"): their
+    negation counts, but a governing "refuse" itself makes an asserted rejection, not a negated attendance.
+    """
+    chain: list[Token] = [trigger, *(governors or [])]
+    # Climb through xcomp/conj/acl links: "did not agree to meet", "will travel and meet".
+    tok = trigger
+    for _ in range(4):
+        if tok.dep_ in ("xcomp", "conj", "acomp") and tok.head is not tok:
+            tok = tok.head
+            chain.append(tok)
+        else:
+            break
+    # Any condition on the clause or on the clauses it hangs from.
+    clause = trigger
+    for _ in range(6):
+        if _has_condition(clause):
+            return "hypothetical"
+        if clause.dep_ in ("ROOT",) or clause.head is clause:
+            break
+        if clause.dep_ == "advcl" and _has_condition(clause):
+            return "hypothetical"
+        clause = clause.head
+    if any(_is_negated(t) for t in chain):
+        return "negated"
+    if _subject_negated(trigger):
+        return "negated"
+    auxes = set().union(*(_aux_words(t) for t in chain))
+    if auxes & HYPOTHETICAL_MODALS:
+        return "hypothetical"
+    for gov in chain[1:]:
+        if gov.lemma_.lower() in HYPOTHETICAL_GOVERNORS:
+            return "hypothetical"
+    # "X is considering leaving", "speculation that Y is leaving".
+    head = trigger.head
+    if trigger.dep_ in ("xcomp", "ccomp", "acl", "pcomp", "advcl") and head.lemma_.lower() in HYPOTHETICAL_GOVERNORS:
+        return "hypothetical"
+    if head.dep_ == "prep" and head.head.lemma_.lower() in HYPOTHETICAL_GOVERNORS:
+        return "hypothetical"
+    if auxes & FUTURE_MODALS:
+        return "future"
+    for gov in chain[1:]:
+        if gov.lemma_.lower() in FUTURE_GOVERNORS:
+            return "future"
+        if gov.lemma_.lower() == "be" and trigger.dep_ == "xcomp":  # "is to visit"
+            return "future"
+    if trigger.dep_ == "xcomp" and head.lemma_.lower() in FUTURE_GOVERNORS:
+        return "future"
+    if trigger.dep_ == "xcomp" and head.lemma_.lower() in FAIL_VERBS:
+        return "negated"
+    if trigger.tag_ == "VBG" and head.lemma_ == "be" and any(c.lower_ in ("going",) for c in [trigger]):
+        return "future"
+    return "asserted"
+
+
+def _subject_negated(trigger: Token) -> bool:
+    """'No country attended', 'neither side signed'."""
+    for child in trigger.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and any(
+            d.dep_ == "det" and d.lower_ in ("no", "neither") for d in child.children
+        ):
+            return True
+    return False
+
+
+def is_future_context(trigger: Token) -> bool:
+    return modality_of(trigger) == "future"
+
+
+__all__ = ["modality_of", "is_future_context"]

@@ -1,0 +1,44 @@
+"""Cue words that introduce what someone said, wrote or thinks."""
+
+from __future__ import annotations
+
+# Verbs of saying, writing and reporting; with a clausal complement they introduce reported speech.
+SPEECH_VERBS = frozenset(
+    """
+    say tell add state note claim warn insist stress argue announce highlight report deny confirm explain
+    suggest predict write tweet post declare assert acknowledge admit allege reply respond answer ask remark
+    comment observe emphasize emphasise reiterate recall concede contend maintain mention indicate promise
+    pledge vow urge testify inform reveal disclose estimate complain boast joke quip recount caution counter
+    retort shout yell whisper scream cry lament speculate wonder posit propose recommend demand hint imply
+    proclaim tout brag charge accuse argue predict forecast agree disagree object protest signal stipulate
+    specify clarify elaborate continue conclude summarize summarise underline underscore point affirm
+    reaffirm swear assure reassure guarantee threaten vow predict counsel advise remind tell notify
+    describe call label dub brand term characterize characterise
+    """.split()
+)
+
+# Verbs of belief and knowledge; PolNeAR and most readers count "X believes that ..." as attributed content.
+COGNITION_VERBS = frozenset(
+    """
+    believe think feel hope expect fear know understand reckon suspect doubt assume consider worry
+    """.split()
+)
+
+# Verbs that take a quotation as their object or complement in news copy but rarely a "that" clause.
+QUOTING_ONLY_VERBS = frozenset(
+    """
+    read chant sing write tweet post text email quote cite
+    """.split()
+)
+
+REPORTING_VERBS = SPEECH_VERBS | COGNITION_VERBS
+
+# Verbs that may frame a direct quotation ("“...,” he said").
+QUOTE_FRAME_VERBS = SPEECH_VERBS | COGNITION_VERBS | QUOTING_ONLY_VERBS
+
+# Verbs whose object names what the speaker calls something: `called the vote "a betrayal"`.
+NAMING_VERBS = frozenset("call describe label dub brand term characterize characterise".split())
+
+# Subject pronouns that need resolving to who they stand for.
+PERSON_PRONOUNS = frozenset("he she him her his hers".split())
+GROUP_PRONOUNS = frozenset("they them it we us i".split())

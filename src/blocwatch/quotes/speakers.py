@@ -1,0 +1,255 @@
+"""Who is speaking: the subject of a cue, its written noun phrase, and the actor it stands for."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from blocwatch.quotes.lexicon import GROUP_PRONOUNS, PERSON_PRONOUNS
+from blocwatch.records import Actor
+
+Resolver = Callable[[int, int], Actor | None]
+
+_SUBJECT_DEPS = ("nsubj",)
+# Clauses that share the subject of the clause they hang from ("..., adding that", "and warned that").
+_SUBJECT_SHARING_DEPS = ("conj", "xcomp", "advcl")
+# Subjects that cannot be who is speaking: demonstratives and question words.
+_NOT_SPEAKERS = frozenset("this that these those which what there".split())
+_NAMED_ENTITY_KINDS = {"PERSON": "person", "ORG": "org", "GPE": "state", "NORP": "group"}
+_NAME_TRIM = " \t\n\r\u00a0,.;:—–-\"“”‘’'()"
+
+
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    """The token heading the speaker of a cue verb, following shared subjects up a few clauses."""
+    for child in verb.children:
+        if child.dep_ in _SUBJECT_DEPS:
+            if child.lower_ in _NOT_SPEAKERS and relative_antecedent(child) is None:
+                return None
+            return child
+        if child.dep_ == "nsubjpass" and verb.lemma_ == "quote":
+            return child  # "X was quoted as saying"
+        if child.dep_ == "agent":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    if depth < 3 and verb.dep_ in _SUBJECT_SHARING_DEPS and verb.head is not verb:
+        return subject_of(verb.head, depth + 1)
+    if depth < 3 and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head is not verb.head:
+        return subject_of(verb.head.head, depth + 1)  # "After saying ..., she ..."
+    return None
+
+
+def relative_antecedent(token: Token) -> Token | None:
+    """The noun a relative pronoun stands for ("the minister, who said" → minister), else None."""
+    if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl" and token.head.head is not token.head:
+        return token.head.head
+    return None
+
+
+def noun_phrase(head: Token) -> tuple[int, int]:
+    """Token span [start, end) of the noun phrase headed by `head`: appositions and titles in, clauses out."""
+    if head.pos_ == "PRON":
+        return head.i, head.i + 1
+    start = head.left_edge.i
+    end = head.right_edge.i + 1
+    for child in head.rights:
+        if child.dep_ in ("relcl", "acl", "advcl", "ccomp", "parataxis") or (
+            child.dep_ == "prep" and child.i - head.i > 6
+        ):
+            end = min(end, child.left_edge.i)
+    doc = head.doc
+    sent = head.sent
+    start = max(start, sent.start)
+    end = min(end, sent.end)
+    while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].dep_ in ("cc", "punct")):
+        end -= 1
+    while start < end - 1 and doc[start].is_punct:
+        start += 1
+    if end - start > 14:
+        # A long subject is mostly a description; the head with its own modifiers names the speaker.
+        start = min(t.i for t in head.lefts) if any(True for t in head.lefts) else head.i
+        end = head.i + 1
+    return start, end
+
+
+@dataclass
+class Mention:
+    """A person named in the article so far, used to resolve pronouns and surnames."""
+
+    name: str
+    start: int
+    kind: str
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+class SpeakerResolver:
+    """Turns a written speaker mention into an Actor, using (in order) the actor stage, its mentions, the text."""
+
+    def __init__(
+        self,
+        text: str,
+        actors: Sequence[Actor],
+        resolve: Resolver | None,
+        entities: Sequence[tuple[int, int, str]],
+        subject_starts: frozenset[int] = frozenset(),
+    ) -> None:
+        self.text = text
+        self.actors = sorted(actors, key=lambda a: a.start)
+        self.resolve = resolve
+        # (start, end, label) of named entities in article offsets, sorted.
+        self.entities = sorted(entities)
+        # Start offsets of the entities that are grammatical subjects.
+        self.subject_starts = subject_starts
+        self.person_names = [
+            text[s:e].strip(_NAME_TRIM) for s, e, label in self.entities if label == "PERSON"
+        ]
+        # Speakers already resolved in this article, so that "he" can point back to the last one.
+        self.spoken: list[Mention] = []
+
+    def full_name(self, name: str) -> str:
+        """The longest person name in the article that ends with `name` ("Kopyrkin" → "Sergey Kopyrkin")."""
+        best = name
+        lowered = name.lower()
+        for candidate in self.person_names:
+            cand_lower = candidate.lower()
+            if (cand_lower.endswith(" " + lowered) or cand_lower == lowered) and len(candidate) > len(best):
+                best = candidate
+        return best
+
+    def _actor_in(self, start: int, end: int) -> Actor | None:
+        best: Actor | None = None
+        best_overlap = 0
+        for actor in self.actors:
+            overlap = min(end, actor.end) - max(start, actor.start)
+            if overlap > best_overlap or (
+                overlap == best_overlap and overlap > 0 and best is not None and actor.kind == "person"
+            ):
+                best, best_overlap = actor, overlap
+        return best
+
+    def _antecedent(self, before: int, person: bool) -> Actor | None:
+        """The most recent person (or, for "it"/"they", non-person) named before offset `before`."""
+        candidates: list[tuple[int, Actor]] = []
+        for actor in self.actors:
+            if actor.end <= before and (actor.kind == "person") == person and actor.text.lower() not in (
+                PERSON_PRONOUNS | GROUP_PRONOUNS
+            ):
+                candidates.append((actor.start, actor))
+        for start, end, label in self.entities:
+            if end > before:
+                break
+            if person and label == "PERSON" and candidates and start not in self.subject_starts:
+                continue  # a person only mentioned in passing is a weaker antecedent than one who acts
+            if person and label == "PERSON" or not person and label in ("ORG", "GPE", "NORP"):
+                name = self.text[start:end].strip(_NAME_TRIM)
+                if person:
+                    name = self.full_name(name)
+                candidates.append((start, self._text_actor(name, label, start, end)))
+        for mention in self.spoken:
+            if mention.start < before and (mention.kind == "person") == person:
+                label = "PERSON" if person else "ORG"
+                candidates.append((mention.start, self._text_actor(mention.name, label, mention.start, None)))
+        if not candidates:
+            return None
+        return max(candidates, key=lambda item: item[0])[1]
+
+    def _text_actor(self, name: str, label: str | None, start: int, end: int | None) -> Actor:
+        kind = "person" if label == "PERSON" else "org"
+        actor_id = f"{kind}:{_slug(name)}" if label in _NAMED_ENTITY_KINDS and _slug(name) else None
+        return Actor(
+            text=self.text[start:end] if end is not None else name,
+            name=name,
+            kind=kind,
+            start=start,
+            end=end if end is not None else start + len(name),
+            actor_id=actor_id,
+            resolved_by="text",
+        )
+
+    def speaker(self, start: int, end: int, head: Token | None, head_start: int | None) -> Actor | None:
+        """The Actor for the speaker mention text[start:end]; `head` is its syntactic head when known."""
+        written = self.text[start:end]
+        actor: Actor | None = None
+        if self.resolve is not None:
+            actor = self.resolve(start, end)
+        antecedent = relative_antecedent(head) if head is not None else None
+        if actor is None and antecedent is not None:
+            # "Smith, who said ...": the mention is "who", the speaker is whoever it stands for.
+            doc = antecedent.doc
+            ante_start, ante_end = noun_phrase(antecedent)
+            offset = start - head.idx  # the segment's offset in the article
+            found = self.speaker(
+                offset + doc[ante_start].idx,
+                offset + doc[ante_end - 1].idx + len(doc[ante_end - 1].text),
+                antecedent,
+                offset + antecedent.idx,
+            )
+            if found is not None:
+                actor = Actor(**{**found.__dict__, "text": written, "start": start, "end": end})
+        if actor is None:
+            actor = self._actor_in(start, end)
+        pronoun = head is not None and head.pos_ == "PRON" or written.lower() in PERSON_PRONOUNS | GROUP_PRONOUNS
+        if actor is None and pronoun:
+            lowered = written.lower()
+            if lowered in PERSON_PRONOUNS:
+                found = self._antecedent(start, person=True)
+            elif lowered in ("it",):
+                found = self._antecedent(start, person=False)
+            else:
+                found = None
+            if found is not None:
+                actor = Actor(
+                    text=written,
+                    name=found.name,
+                    kind=found.kind,
+                    country=found.country,
+                    sector=found.sector,
+                    org=found.org,
+                    start=start,
+                    end=end,
+                    actor_id=found.actor_id,
+                    role=found.role,
+                    resolved_by=found.resolved_by or "text",
+                )
+        if actor is None:
+            actor = self._from_text(start, end, head, head_start)
+        if actor.kind == "person" or actor.kind in ("org", "state", "igo", "group"):
+            self.spoken.append(Mention(name=actor.name, start=start, kind=actor.kind))
+        return actor
+
+    def _from_text(self, start: int, end: int, head: Token | None, head_start: int | None) -> Actor:
+        """An actor built from the words alone: the named entity inside the mention, or the mention itself."""
+        inside = [(s, e, label) for s, e, label in self.entities if s >= start and e <= end]
+        chosen: tuple[int, int, str] | None = None
+        if head_start is not None:
+            for entity in inside:
+                if entity[0] <= head_start < entity[1]:
+                    chosen = entity
+        if chosen is None:
+            persons = [entity for entity in inside if entity[2] == "PERSON"]
+            named = [entity for entity in inside if entity[2] in _NAMED_ENTITY_KINDS]
+            chosen = (persons or named or [None])[0]
+        written = self.text[start:end]
+        if chosen is not None:
+            name = self.text[chosen[0] : chosen[1]].strip(_NAME_TRIM)
+            label = chosen[2]
+            if label != "PERSON" and head is not None and head.pos_ == "PROPN":
+                # The tagger sometimes calls a surname a place; a longer person name ending with it settles it.
+                expanded = self.full_name(head.text)
+                if expanded != head.text:
+                    name, label = expanded, "PERSON"
+            elif label == "PERSON":
+                name = self.full_name(name)
+        elif head is not None and head.pos_ == "PROPN" and self.full_name(head.text) != head.text:
+            name, label = self.full_name(head.text), "PERSON"
+        else:
+            name, label = written.strip(_NAME_TRIM), None
+        actor = self._text_actor(name, label, start, end)
+        actor.text = written
+        return actor
