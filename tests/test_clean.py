@@ -118,8 +118,36 @@ def test_line_markers_are_dropped_but_prose_starting_alike_is_kept() -> None:
         "Click here to get alerts\n"
     )
     article = clean_text(text)
-    assert spans(article, "body") == ["Related to the dispute, Armenia recalled its envoy from Moscow on Friday."]
+    assert spans(article, "body") == [
+        "Related to the dispute, Armenia recalled its envoy from Moscow on Friday."
+    ]
     assert len(article.dropped) == 7
+
+
+def test_cookie_banner_is_dropped_but_news_about_cookies_is_not() -> None:
+    text = (
+        "We use cookies on our site. By continuing you accept our cookie policy.\n"
+        "The EU fined the company for setting tracking cookies without consent, regulators said.\n"
+    )
+    article = clean_text(text)
+    assert dropped(article) == ["We use cookies on our site. By continuing you accept our cookie policy."]
+    assert spans(article, "body") == [
+        "The EU fined the company for setting tracking cookies without consent, regulators said."
+    ]
+
+
+def test_wrapped_sentence_tails_that_look_like_markers_stay_in_the_paragraph() -> None:
+    text = (
+        "The ministry said the dividend would be 25 cts a\n"
+        "share. Officials declined to comment on the plan and a spokesman\n"
+        "for the bank, speaking on condition of anonymity, told\n"
+        "Reuters.\n"
+        " Reuter\n"
+    )
+    article = clean_text(text)
+    (body,) = spans(article, "body")
+    assert body.startswith("The ministry said") and body.endswith("told\nReuters.")
+    assert dropped(article) == ["Reuter"]
 
 
 def test_given_title_keeps_a_different_first_line_out_of_the_title() -> None:
@@ -213,7 +241,17 @@ def test_date_line_near_the_top_is_used_and_dropped() -> None:
     article = clean_text(text)
     assert article.date == "2023-03-12"
     assert dropped(article) == ["Published: 12 March 2023", "By Aziza Rahimova"]
-    assert spans(article, "body") == ["The two countries reopened their main crossing on Sunday after a two-year closure."]
+    assert spans(article, "body") == [
+        "The two countries reopened their main crossing on Sunday after a two-year closure."
+    ]
+
+
+def test_date_line_below_a_given_title_ending_in_a_full_stop() -> None:
+    text = "Kyrgyz Parliament Backs Border Deal.\n\nPosted on March 9, 2023\n\nDeputies voted 80 to 2 in favour.\n"
+    article = clean_text(text, title="Kyrgyz parliament backs border deal")
+    assert article.date == "2023-03-09"
+    assert spans(article, "title") == ["Kyrgyz Parliament Backs Border Deal."]
+    assert spans(article, "body") == ["Deputies voted 80 to 2 in favour."]
 
 
 def test_update_date_is_second_choice() -> None:
@@ -246,7 +284,15 @@ def test_html_page_body_leaves_out_navigation_and_footer(news_page: CleanArticle
     assert body[0].startswith("The defence ministers of Estonia, Latvia and Lithuania signed")
     assert body[-1].endswith("had been briefed on the plan.")
     joined = "\n".join(body)
-    for boilerplate in ["Politics", "Economy", "Subscribe", "Mastodon", "All rights reserved", "Finnish Border", "Related"]:
+    for boilerplate in [
+        "Politics",
+        "Economy",
+        "Subscribe",
+        "Mastodon",
+        "All rights reserved",
+        "Finnish Border",
+        "Related",
+    ]:
         assert boilerplate not in joined
     assert_trimmed_spans(news_page)
 
@@ -292,7 +338,9 @@ def test_published_time_meta_is_used_when_nothing_else_gives_a_date() -> None:
 
 
 def test_clean_dispatches_on_content_type() -> None:
-    text_doc = RawDocument(id="t", source="t.txt", content="Kyiv and Warsaw signed a grain deal.", content_type="text")
+    text_doc = RawDocument(
+        id="t", source="t.txt", content="Kyiv and Warsaw signed a grain deal.", content_type="text"
+    )
     article = clean(text_doc)
     assert article.text == text_doc.content and spans(article, "body") == [text_doc.content]
 

@@ -53,7 +53,9 @@ def test_seed_text_is_read_unchanged() -> None:
 def test_text_and_html_files_by_extension(tmp_path: Path) -> None:
     (tmp_path / "note.md").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "page.htm").write_text(f"<html><body><p>{ARTICLE}</p></body></html>", encoding="utf-8")
-    (tmp_path / "disguised.txt").write_text(f"<!DOCTYPE html>\n<html><p>{ARTICLE}</p></html>", encoding="utf-8")
+    (tmp_path / "disguised.txt").write_text(
+        f"<!DOCTYPE html>\n<html><p>{ARTICLE}</p></html>", encoding="utf-8"
+    )
     found = {doc.id: doc for doc in documents(list(read_inputs([str(tmp_path)])))}
     assert found["note"].content_type == "text" and found["note"].content == ARTICLE
     assert found["page"].content_type == "html"
@@ -127,18 +129,25 @@ def test_binary_files_are_refused(tmp_path: Path) -> None:
     with_nuls = tmp_path / "blob.txt"
     with_nuls.write_bytes(bytes(range(256)) * 4)
     assert "binary file" in only_rejection(with_nuls).reason
+    jsonl = tmp_path / "dump.jsonl"
+    jsonl.write_bytes(b"\x00\x01\x02\n" * 500)
+    assert "binary file" in only_rejection(jsonl).reason
     png = tmp_path / "chart.html"
     png.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
     assert "PNG image" in only_rejection(png).reason
 
 
-def test_file_over_the_limit_is_refused_without_reading_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_file_over_the_limit_is_refused_without_reading_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(config, "MAX_INPUT_BYTES", 10 * 1024 * 1024)
     path = tmp_path / "huge.txt"
     with path.open("wb") as handle:
         # Sparse: no 50 MB is written, so the test stays quick and the size check is what refuses it.
         handle.truncate(50 * 1024 * 1024 + 420_000)
-    assert only_rejection(path).reason == "file is 50.4 MB, over the 10.0 MB limit (BLOCWATCH_MAX_INPUT_BYTES)"
+    assert (
+        only_rejection(path).reason == "file is 50.4 MB, over the 10.0 MB limit (BLOCWATCH_MAX_INPUT_BYTES)"
+    )
 
 
 def test_missing_path_glob_and_unsupported_extension(tmp_path: Path) -> None:
@@ -225,7 +234,7 @@ def test_jsonl_bad_lines_are_refused_one_by_one() -> None:
     assert third.meta == {"section": "Balkans"}
 
     reasons = {item.source.rsplit(":", 1)[1]: item.reason for item in rejections(items)}
-    assert reasons["2"].startswith("line 2: invalid JSON: ")
+    assert reasons["2"].startswith("line 2: invalid JSON at column ")
     assert reasons["4"].startswith("line 4: date '2023-13-45' is not YYYY-MM-DD")
     assert reasons["5"] == "line 5: object has no 'text' or 'html' field (fields: id, title)"
     assert reasons["6"] == "line 6: 'text' must be a string, got array"
@@ -236,7 +245,10 @@ def test_jsonl_stream_text_and_binary() -> None:
     lines = '{"id": 7, "text": "Baku and Yerevan exchanged prisoners."}\n\n{"text": "Tbilisi protested."}\n'
     from_text = list(read_jsonl_stream(io.StringIO(lines), "<stdin>"))
     from_bytes = list(read_jsonl_stream(io.BytesIO(b"\xef\xbb\xbf" + lines.encode()), "batch.jsonl"))
-    assert [(doc.id, doc.source) for doc in documents(from_text)] == [("7", "<stdin>:1"), ("stdin:3", "<stdin>:3")]
+    assert [(doc.id, doc.source) for doc in documents(from_text)] == [
+        ("7", "<stdin>:1"),
+        ("stdin:3", "<stdin>:3"),
+    ]
     assert [doc.id for doc in documents(from_bytes)] == ["7", "batch:3"]
     assert len(from_text) == len(from_bytes) == 2
 
@@ -317,7 +329,9 @@ def test_malformed_feed(tmp_path: Path) -> None:
     path.write_text("<rss><channel><title>Half a feed", encoding="utf-8")
     assert only_rejection(path).reason.startswith("not a readable RSS/Atom feed: ")
     empty = tmp_path / "empty.atom"
-    empty.write_text('<feed xmlns="http://www.w3.org/2005/Atom"><title>Quiet</title></feed>', encoding="utf-8")
+    empty.write_text(
+        '<feed xmlns="http://www.w3.org/2005/Atom"><title>Quiet</title></feed>', encoding="utf-8"
+    )
     assert only_rejection(empty).reason == "feed has no entries"
 
 
@@ -343,7 +357,9 @@ def write_warc(path: Path, compress: bool) -> None:
 
         response("https://ledger.example/baltic", "200 OK", "text/html; charset=utf-8", page)
         response("https://ledger.example/logo.png", "200 OK", "image/png", b"\x89PNG\r\n\x1a\n")
-        response("https://ledger.example/gone", "404 Not Found", "text/html", b"<html><body>Gone</body></html>")
+        response(
+            "https://ledger.example/gone", "404 Not Found", "text/html", b"<html><body>Gone</body></html>"
+        )
 
 
 @pytest.mark.parametrize("name", ["capture.warc", "capture.warc.gz"])

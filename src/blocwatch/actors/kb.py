@@ -261,13 +261,16 @@ class KnowledgeBase:
         self.people: dict[str, Person] = {p.person_id: p for p in people}
         self.index: dict[str, list[IndexHit]] = defaultdict(list)
         self._holders: dict[tuple[str, str], list[tuple[dt.date, dt.date | None, str]]] = defaultdict(list)
+        # Last word of every person's name and aliases -> person ids ("Bouteflika" -> abdelaziz-bouteflika).
+        self.surnames: dict[str, set[str]] = defaultdict(set)
         self._build_index()
 
     # -- building -------------------------------------------------------------------------------------------
     def _add(self, name: str, hit: IndexHit) -> None:
         for key in _index_keys(name):
             bucket = self.index[key]
-            if hit not in bucket:
+            # "the Kremlin" and "Kremlin" are one name.
+            if not any((h.kind, h.key, h.field) == (hit.kind, hit.key, hit.field) for h in bucket):
                 bucket.append(hit)
 
     def _build_index(self) -> None:
@@ -292,6 +295,10 @@ class KnowledgeBase:
             self._add(person.name, IndexHit("person", person.person_id, "name", person.name))
             for alias in person.aliases:
                 self._add(alias, IndexHit("person", person.person_id, "aliases", alias))
+            for written in (person.name, *person.aliases):
+                words = normalize_name(written).split()
+                if words:
+                    self.surnames[words[-1]].add(person.person_id)
             for term in person.terms:
                 if term.country:
                     self._holders[(term.country, term.office)].append(
@@ -299,7 +306,9 @@ class KnowledgeBase:
                     )
         for spans in self._holders.values():
             spans.sort(key=lambda span: span[0])
-        self.max_alias_tokens = max((_token_count(hit.alias) for hits in self.index.values() for hit in hits), default=1)
+        self.max_alias_tokens = max(
+            (_token_count(hit.alias) for hits in self.index.values() for hit in hits), default=1
+        )
 
     # -- queries --------------------------------------------------------------------------------------------
     def hits(self, key: str) -> list[IndexHit]:
@@ -318,7 +327,7 @@ class KnowledgeBase:
         day = parse_date(on)
         entries = [self.entry(hit, day) for hit in found or []]
         # People in office on the date come before namesakes who are not.
-        entries.sort(key=lambda e: (e.kind == "person" and not e.in_office))
+        entries.sort(key=lambda e: e.kind == "person" and not e.in_office)
         return entries
 
     def entry(self, hit: IndexHit, day: dt.date | None = None) -> Entry:
@@ -345,6 +354,20 @@ class KnowledgeBase:
             title=term.title if term else None,
             in_office=current,
         )
+
+    def people_named(self, name: str) -> list[Person]:
+        """People whose surname is the last word of ``name`` and, if it has more words, whose first word fits."""
+        words = normalize_name(name).split()
+        if not words:
+            return []
+        found = [self.people[pid] for pid in sorted(self.surnames.get(words[-1], ()))]
+        if len(words) >= 2:
+            found = [
+                person
+                for person in found
+                if any(normalize_name(written).split()[0] == words[0] for written in (person.name, *person.aliases))
+            ]
+        return found
 
     def office_holder(self, country: str, office: str, on: DateLike) -> Person | None:
         """Who held ``office`` in ``country`` on the date, e.g. ("ARM", "head_of_government", "2017-05-01")."""
@@ -460,7 +483,9 @@ def _read_yaml(path: Path, stem: str, columns: tuple[str, ...]) -> list[dict[str
     return rows
 
 
-def _merge(base: list[dict[str, Any]], extra: list[dict[str, Any]], key_columns: tuple[str, ...]) -> list[dict]:
+def _merge(
+    base: list[dict[str, Any]], extra: list[dict[str, Any]], key_columns: tuple[str, ...]
+) -> list[dict]:
     def key_of(row: dict[str, Any]) -> tuple:
         return tuple(str(row.get(column, "")) for column in key_columns)
 
@@ -490,7 +515,9 @@ def _country_code(row: dict[str, Any], column: str, *, optional: bool) -> str | 
             return None
         raise KnowledgeBaseError(f"{row.get('_where', '?')}: empty {column!r}")
     if not _COUNTRY_CODE.match(value):
-        raise KnowledgeBaseError(f"{row.get('_where', '?')}: {column} {value!r} is not an ISO 3166 alpha-3 code")
+        raise KnowledgeBaseError(
+            f"{row.get('_where', '?')}: {column} {value!r} is not an ISO 3166 alpha-3 code"
+        )
     return value
 
 

@@ -22,13 +22,19 @@ from blocwatch.actors.sectors import GROUP_SECTORS, STATE_SECTORS, Role, RoleLex
 from blocwatch.records import Actor
 
 # Dependencies that attach a pre-modifier to the noun it modifies ("Russian" -> "President").
-_MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "det", "nummod", "quantmod", "predet"})
+_MODIFIER_DEPS = frozenset(
+    {"compound", "amod", "poss", "nmod", "npadvmod", "det", "nummod", "quantmod", "predet"}
+)
 # Prepositions after which a country is the one a role serves ("Minister of Armenia") or sits in ("in Yerevan").
 _OF_PREPS = frozenset({"of", "for"})
 _PLACE_PREPS = frozenset({"in", "at", "from", "near", "inside", "within", "outside"})
 # A country after these is the other party, not the role holder's ("Russia's Ambassador to Armenia").
-_OTHER_PARTY_PREPS = frozenset({"to", "with", "against", "between", "towards", "toward", "on", "over", "into", "by"})
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "both", "all", "some"})
+_OTHER_PARTY_PREPS = frozenset(
+    {"to", "with", "against", "between", "towards", "toward", "on", "over", "into", "by"}
+)
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "its", "their", "both", "all", "some"}
+)
 _TITLE_WORDS = frozenset(
     {"former", "deputy", "acting", "senior", "then", "top", "vice", "foreign", "defence", "defense", "interior",
      "finance", "chief", "prime", "incumbent", "outgoing", "new", "newly", "elected", "first", "interim", "late",
@@ -186,7 +192,7 @@ class ActorResolver:
                     key = texts[end] if end == start else key + spaces[end - 1] + texts[end]
                     hits = self.kb.hits(key)
                     if hits:
-                        written = doc[start:end + 1].text
+                        written = doc[start : end + 1].text
                         usable = [hit for hit in hits if _case_fits(hit, written)]
                         if usable:
                             best = (end + 1, usable)
@@ -286,10 +292,16 @@ class ActorResolver:
         while start < end and (
             not doc[start].text[:1].isupper()
             or (start in view.role_at and end - start > 1)
-            or (start in view.match_at and view.match_at[start].kind != "person" and end - view.match_at[start].end >= 2)
+            or (
+                start in view.match_at
+                and view.match_at[start].kind != "person"
+                and end - view.match_at[start].end >= 2
+            )
         ):
             start = view.match_at[start].end if start in view.match_at else start + 1
-        if start < end and all(index in view.match_at and view.match_at[index].kind != "person" for index in range(start, end)):
+        if start < end and all(
+            index in view.match_at and view.match_at[index].kind != "person" for index in range(start, end)
+        ):
             return start, start
         return start, end
 
@@ -374,9 +386,7 @@ class ActorResolver:
             if start is None:
                 continue
             match = view.match_at.get(index)
-            if match is not None and match.kind == "country" and self._is_place(view, start, end, match):
-                consumed.update(range(start, end))
-                continue
+            place = match is not None and match.kind == "country" and self._is_place(view, start, end, match)
             if not self._stands_alone(view, start, end):
                 continue
             conjuncts = _coordinated_modifiers(doc, start, end) or _coordinated_of_objects(view, start, end)
@@ -384,9 +394,14 @@ class ActorResolver:
             if len(conjuncts) > 1:
                 shared_head = _span_head(doc, start, end)
                 for conj_start, conj_end in conjuncts:
-                    found.extend(self._phrase_actors(view, conj_start, conj_end, offset, shared_head=shared_head))
+                    found.extend(
+                        self._phrase_actors(view, conj_start, conj_end, offset, shared_head=shared_head)
+                    )
             else:
                 found = self._phrase_actors(view, start, end, offset, in_resolve=True)
+            if place:
+                # "in Yerevan" says where, not who: the state is mentioned, its government is not.
+                found = [replace(actor, sector=None) for actor in found]
             emit(found, start, end)
         return actors
 
@@ -404,12 +419,16 @@ class ActorResolver:
         view = self._views[id(token.doc)][1]
         return ent is not None and not any(i in view.match_at for i in range(ent.start, ent.end))
 
-    def _noun_phrase(self, view: _DocView, token: Token, consumed: set[int], sentence: Span) -> tuple[int | None, int]:
+    def _noun_phrase(
+        self, view: _DocView, token: Token, consumed: set[int], sentence: Span
+    ) -> tuple[int | None, int]:
         """The noun phrase an anchor token belongs to, climbing only into heads that are themselves actor-like."""
         doc = view.doc
         if token.ent_type_ == "ORG" and token.ent_iob_ == "B" and token.i not in view.match_at:
             ent = next((e for e in doc.ents if e.start == token.i), None)
-            if ent is not None and not any(i in consumed or i in view.match_at for i in range(ent.start, ent.end)):
+            if ent is not None and not any(
+                i in consumed or i in view.match_at for i in range(ent.start, ent.end)
+            ):
                 start = ent.start
                 while start < ent.end and doc[start].lower_ in _DETERMINERS:
                     start += 1
@@ -420,24 +439,31 @@ class ActorResolver:
         role = view.role_at.get(token.i)
         head = doc[match.end - 1] if match else doc[role.end - 1] if role else token
         climbed = head
-        while True:
+        best = head
+        steps = 0
+        while steps < 4:
             parent = climbed.head
-            if parent.i == climbed.i or parent.i < climbed.i or parent.i >= sentence.end or parent.i in consumed:
+            if parent.i <= climbed.i or parent.i >= sentence.end or parent.i in consumed or parent.i in view.name_at:
                 break
             if climbed.dep_ not in _MODIFIER_DEPS and climbed.dep_ not in ("conj", "cc", "case", "punct", "advmod"):
                 break
             if climbed.dep_ == "conj" and climbed.head.dep_ not in _MODIFIER_DEPS:
                 break
-            if not self._actor_like_head(view, parent):
-                if parent.pos_ in ("VERB", "ADJ") and climbed.dep_ in ("npadvmod", "advmod") and parent.dep_ == "amod":
-                    climbed = parent
-                    continue
-                break
             # A country does not become part of an organisation's or a person's name ("Russia's CSTO").
             if match is not None and parent.i in view.match_at and view.match_at[parent.i] is not match:
                 break
+            if climbed.dep_ == "poss" and not self._actor_like_head(view, parent):
+                break  # "Armenia's sovereign territory": the possessor is the actor
+            if not self._actor_like_head(view, parent) and parent.pos_ not in ("NOUN", "PROPN", "ADJ", "VERB"):
+                break
+            if parent.pos_ == "VERB" and parent.dep_ != "amod":
+                break
             climbed = parent
-        head = climbed if self._actor_like_head(view, climbed) else head
+            steps += 1
+            # Through "Kurd" in "Turkish Kurd refugees" and "led" in "the Russian-led military alliance".
+            if self._actor_like_head(view, climbed):
+                best = climbed
+        head = best
         start = min(head.i, token.i, match.start if match else token.i, role.start if role else token.i)
         head_match = view.match_at.get(head.i)
         if head_match is not None and head.i not in view.role_at:
@@ -460,11 +486,23 @@ class ActorResolver:
         for child in head.rights:
             if child.dep_ == "prep" and child.lower_ == "of" and child.i == end:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
-                if objects and self._actor_like_head(view, objects[0]) and not any(
-                    i in consumed for i in range(child.i, objects[0].right_edge.i + 1)
+                if (
+                    objects
+                    and self._actor_like_head(view, objects[0])
+                    and not any(i in consumed for i in range(child.i, objects[0].right_edge.i + 1))
                 ):
                     if objects[0].i not in view.name_at:
                         end = objects[0].right_edge.i + 1
+            # "Opposition groups in Zimbabwe", "security forces in Guinea": the country the body belongs to.
+            elif child.dep_ == "prep" and child.lower_ == "in" and child.i == end and head.i in view.role_at:
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                has_country = any(
+                    i in view.match_at and view.match_at[i].kind == "country" for i in range(start, end)
+                )
+                if objects and not has_country and objects[0].i in view.match_at:
+                    country_match = view.match_at[objects[0].i]
+                    if country_match.kind == "country" and country_match.end == objects[0].right_edge.i + 1:
+                        end = country_match.end
         if any(index in consumed for index in range(start, end)):
             kept = [i for i in range(start, end) if i not in consumed]
             if not kept:
@@ -479,7 +517,11 @@ class ActorResolver:
         if token.i in view.role_at or token.i in view.match_at:
             return True
         word = token.lemma_.lower()
-        return word in self.lexicon.alliance_words or word in self.lexicon.org_words or word in self.lexicon.state_words
+        return (
+            word in self.lexicon.alliance_words
+            or word in self.lexicon.org_words
+            or word in self.lexicon.state_words
+        )
 
     def _is_place(self, view: _DocView, start: int, end: int, match: _Match) -> bool:
         """A capital after "in"/"at" is where something happened, not who did it."""
@@ -505,18 +547,29 @@ class ActorResolver:
                 index in view.role_at
                 or index in view.match_at
                 or word in _TITLE_WORDS
+                or word in self.lexicon.former_words
                 or word in ("'s",)
-                or (token.pos_ in ("PROPN", "ADJ", "NOUN") and token.text[:1].isupper())
+                or token.pos_ == "ADJ"
+                or (token.pos_ in ("PROPN", "NOUN") and token.text[:1].isupper())
             )
+            if word == "and" and (index - 1 < floor or index - 1 in view.match_at or index + 1 in view.match_at):
+                break  # "Syria and Palestinian leader Yasser Arafat": a new conjunct, not "Planning and Investment"
             if not allowed or (token.is_punct and word not in ("-", "'s")):
                 break
             start = index
             index -= 1
-        while start < name_start and normalize_name(doc[start].text) in _DETERMINERS | {"of", "'s", "-", "and"}:
+        while start < name_start and normalize_name(doc[start].text) in _DETERMINERS | {
+            "of",
+            "'s",
+            "-",
+            "and",
+        }:
             start += 1
         if start < name_start and not any(i in view.role_at for i in range(start, name_start)):
             # Without a role word the capitalised words before a name are not a title ("Monday Putin").
-            if not any(i in view.match_at and view.match_at[i].kind == "country" for i in range(start, name_start)):
+            if not any(
+                i in view.match_at and view.match_at[i].kind == "country" for i in range(start, name_start)
+            ):
                 return name_start
         return start
 
@@ -531,10 +584,18 @@ class ActorResolver:
                     found.append((child.left_edge.i, child.right_edge.i + 1))
         if not found and name_end + 1 < len(doc) and doc[name_end].text == ",":
             end = name_end + 1
-            while end < len(doc) and doc[end].text not in (",", ".", ";") and doc[end].pos_ not in ("VERB", "AUX"):
+            while (
+                end < len(doc)
+                and doc[end].text not in (",", ".", ";")
+                and doc[end].pos_ not in ("VERB", "AUX")
+            ):
                 end += 1
-            if end < len(doc) and doc[end].text in (",", ".") and any(
-                i in view.role_at and view.role_at[i].role.is_person for i in range(name_end + 1, end)
+            if (
+                end < len(doc)
+                and doc[end].text in (",", ".")
+                and any(
+                    i in view.role_at and view.role_at[i].role.is_person for i in range(name_end + 1, end)
+                )
             ):
                 found.append((name_end + 1, end))
         # The name may itself be the apposition of a role ("Russia's ambassador, Sergey Kopyrkin,").
@@ -545,7 +606,13 @@ class ActorResolver:
         return found
 
     def _person_actor(
-        self, view: _DocView, title_start: int, name_start: int, name_end: int, person_id: str | None, offset: int
+        self,
+        view: _DocView,
+        title_start: int,
+        name_start: int,
+        name_end: int,
+        person_id: str | None,
+        offset: int,
     ) -> Actor:
         doc = view.doc
         name_text = doc[name_start:name_end].text
@@ -559,18 +626,23 @@ class ActorResolver:
         earlier = None
         if person_id is None:
             earlier = self._people_by_word.get(normalize_name(name_text)) or (
-                self._people_by_word.get(normalize_name(doc[name_end - 1].text)) if name_end - name_start == 1 else None
+                self._people_by_word.get(normalize_name(doc[name_end - 1].text))
+                if name_end - name_start == 1
+                else None
             )
-            if earlier is None and name_end - name_start >= 2:
-                # A full name the KB knows under a different alias spelling ("Sergei"/"Sergey").
-                entries = [e for e in self.kb.lookup(name_text, self.article_date) if e.kind == "person"]
-                if len(entries) == 1:
-                    person_id = entries[0].key
+            if earlier is None:
+                person_id = self._kb_person_by_surname(name_text, facts)
         start_char, end_char = doc[title_start].idx, doc[name_end - 1].idx + len(doc[name_end - 1].text)
         text = doc.text[start_char:end_char]
         if earlier is not None and not facts.role_text:
-            return replace(earlier, text=text, start=offset + start_char, end=offset + end_char,
-                           token_start=title_start, token_end=name_end)
+            return replace(
+                earlier,
+                text=text,
+                start=offset + start_char,
+                end=offset + end_char,
+                token_start=title_start,
+                token_end=name_end,
+            )
         if person_id is not None:
             entry = self.kb.entry(IndexHit("person", person_id, "name", name_text), self.article_date)
             country = facts.country or entry.country
@@ -579,23 +651,52 @@ class ActorResolver:
                 sector = "ELI"
             elif not facts.role_text and not entry.in_office and entry.office:
                 sector = "ELI"
-            role = facts.role_text or (entry.title if entry.in_office else f"former {entry.title}" if entry.title else None)
+            role = facts.role_text or (
+                entry.title if entry.in_office else f"former {entry.title}" if entry.title else None
+            )
             by = "both" if (facts.role_text or facts.country) else "kb"
-            actor = Actor(text=text, name=entry.name, kind="person", country=country, sector=sector,
-                          org=facts.org or entry.org, actor_id=entry.actor_id, role=role, resolved_by=by)
+            actor = Actor(
+                text=text,
+                name=entry.name,
+                kind="person",
+                country=country,
+                sector=sector,
+                org=facts.org or entry.org,
+                actor_id=entry.actor_id,
+                role=role,
+                resolved_by=by,
+            )
         else:
             full_name = earlier.name if earlier is not None else name_text
             actor = Actor(
-                text=text, name=full_name, kind="person",
+                text=text,
+                name=full_name,
+                kind="person",
                 country=facts.country or (earlier.country if earlier else None),
                 sector=("ELI" if facts.former else facts.sector) or (earlier.sector if earlier else None),
-                org=facts.org, actor_id=earlier.actor_id if earlier else f"person:{slugify(full_name)}",
-                role=facts.role_text or (earlier.role if earlier else None), resolved_by="text",
+                org=facts.org,
+                actor_id=earlier.actor_id if earlier else f"person:{slugify(full_name)}",
+                role=facts.role_text or (earlier.role if earlier else None),
+                resolved_by="text",
             )
         actor.start, actor.end = offset + start_char, offset + end_char
         actor.token_start, actor.token_end = title_start, name_end
         self._register_person(actor, doc[name_start:name_end], facts)
         return actor
+
+    def _kb_person_by_surname(self, name_text: str, facts: _PhraseFacts) -> str | None:
+        """A KB person the name can only mean ("President Bouteflika"), narrowed by title, country and date."""
+        candidates = self.kb.people_named(name_text)
+        if len(name_text.split()) == 1 and facts.head_role is None:
+            return None  # a bare surname with no title is too weak a clue
+        if facts.country and facts.country != "IGO":
+            candidates = [p for p in candidates if any(t.country == facts.country for t in p.terms)]
+        if facts.office:
+            with_office = [p for p in candidates if any(t.office == facts.office for t in p.terms)]
+            candidates = with_office or candidates
+        if self.article_date and len(candidates) > 1:
+            candidates = [p for p in candidates if p.terms_on(self.article_date)] or candidates
+        return candidates[0].person_id if len(candidates) == 1 else None
 
     def _register_person(self, actor: Actor, name: Span, facts: _PhraseFacts) -> None:
         self._people_by_word.setdefault(normalize_name(name.text), actor)
@@ -608,7 +709,9 @@ class ActorResolver:
                 self._people_by_word.setdefault(normalize_name(alias.split()[-1]), actor)
 
     # -- phrases ----------------------------------------------------------------------------------------------
-    def _phrase_facts(self, view: _DocView, start: int, end: int, facts: _PhraseFacts, head_index: int) -> None:
+    def _phrase_facts(
+        self, view: _DocView, start: int, end: int, facts: _PhraseFacts, head_index: int
+    ) -> None:
         """Country, sector and role a title or description gives ("Russia's Ambassador to Armenia")."""
         doc = view.doc
         boundary = end
@@ -661,8 +764,10 @@ class ActorResolver:
             sector = head_role.role.sector
         else:
             specific = [r.role.sector for r in head_roles if not r.role.is_generic and r.role.sector]
-            specific += kb_sectors_head
-            later = [r.role.sector for r in later_roles if not r.role.is_generic and r.role.sector] + kb_sectors_later
+            specific = specific or kb_sectors_head
+            later = [
+                r.role.sector for r in later_roles if not r.role.is_generic and r.role.sector
+            ] + kb_sectors_later
             if specific:
                 sector = specific[-1]
             elif later and head_role is not None and doc[boundary].lower_ in _OF_PREPS:
@@ -714,7 +819,9 @@ class ActorResolver:
         in_resolve: bool = False,
     ) -> list[Actor]:
         doc = view.doc
-        while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in ("'s", "’s")):
+        while end > start and (
+            doc[end - 1].is_punct or doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in ("'s", "’s")
+        ):
             end -= 1
         while start < end and (doc[start].is_punct or doc[start].dep_ == "cc"):
             start += 1
@@ -722,8 +829,13 @@ class ActorResolver:
             return []
         head = _span_head(doc, start, end)
         text_span = doc[start:end]
-        stamp = {"text": text_span.text, "start": offset + doc[start].idx,
-                 "end": offset + doc[end - 1].idx + len(doc[end - 1].text), "token_start": start, "token_end": end}
+        stamp = {
+            "text": text_span.text,
+            "start": offset + doc[start].idx,
+            "end": offset + doc[end - 1].idx + len(doc[end - 1].text),
+            "token_start": start,
+            "token_end": end,
+        }
 
         def finish(actor: Actor) -> Actor:
             for key, value in stamp.items():
@@ -748,11 +860,14 @@ class ActorResolver:
             # A coordinated modifier ("Hungarian" in "Hungarian and Romanian officials") takes the shared head's role.
             shared = _PhraseFacts()
             self._phrase_facts(view, shared_head.i, shared_head.i + 1, shared, shared_head.i)
-            if shared.head_role is not None:
-                head_match = None
-                facts.head_role, facts.sector = shared.head_role, shared.sector
-                facts.is_person_role, facts.role_text = shared.is_person_role, shared.role_text
-        if head_match is not None and not (head.i in view.role_at and view.role_at[head.i].start > head_match.start):
+            if shared.head_role is not None and head_match.kind == "country":
+                shared.country, shared.country_rank = head_match.key, 1
+                shared_role = _RoleMatch(shared_head.i, shared_head.i + 1, shared.head_role)
+                found = self._role_actor(view, start, end, shared_head, shared, shared_role, in_resolve)
+                return [finish(actor) for actor in found]
+        if head_match is not None and not (
+            head.i in view.role_at and view.role_at[head.i].start > head_match.start
+        ):
             actor = self._match_actor(head_match, facts)
             return [finish(actor)] if actor else []
         head_word = head.lemma_.lower()
@@ -762,11 +877,25 @@ class ActorResolver:
         if role_match is None and head_word in self.lexicon.state_words:
             return [finish(a) for a in self._state_description(view, start, end, head, facts, in_resolve)]
         if role_match is not None:
-            return [finish(a) for a in self._role_actor(view, start, end, head, facts, role_match, in_resolve)]
+            return [
+                finish(a) for a in self._role_actor(view, start, end, head, facts, role_match, in_resolve)
+            ]
         if head.ent_type_ == "ORG" and not in_resolve or (in_resolve and head.ent_type_ == "ORG"):
             org_name = _without_determiners(text_span)
-            return [finish(Actor(text="", name=org_name, kind="org", country=facts.country, sector=facts.sector,
-                                 org=facts.org, actor_id=f"org:{slugify(org_name)}", resolved_by="text"))]
+            return [
+                finish(
+                    Actor(
+                        text="",
+                        name=org_name,
+                        kind="org",
+                        country=facts.country,
+                        sector=facts.sector,
+                        org=facts.org,
+                        actor_id=f"org:{slugify(org_name)}",
+                        resolved_by="text",
+                    )
+                )
+            ]
         if in_resolve:
             return []
         # Not an actor itself: the actor may be its possessor or modifier ("Croatian government's request").
@@ -780,9 +909,21 @@ class ActorResolver:
                 actor = self._match_actor(view.match_at[index], _PhraseFacts())
                 if actor:
                     return [finish(actor)]
-        if head_word in self.lexicon.unknown_agents or normalize_name(text_span.text) in self.lexicon.unknown_agents:
-            return [finish(Actor(text="", name=_without_determiners(text_span), kind="org", sector="UNK",
-                                 resolved_by="text"))]
+        if (
+            head_word in self.lexicon.unknown_agents
+            or normalize_name(text_span.text) in self.lexicon.unknown_agents
+        ):
+            return [
+                finish(
+                    Actor(
+                        text="",
+                        name=_without_determiners(text_span),
+                        kind="org",
+                        sector="UNK",
+                        resolved_by="text",
+                    )
+                )
+            ]
         return []
 
     def _match_actor(self, match: _Match, facts: _PhraseFacts) -> Actor | None:
@@ -791,23 +932,61 @@ class ActorResolver:
             if len(sectors) == 1 and facts.country:
                 sector = sectors.pop()
                 country = self.kb.country(facts.country)
-                return Actor(text="", name=country.name if country else facts.country, kind="state",
-                             country=facts.country, sector=sector, actor_id=f"state:{facts.country}",
-                             resolved_by="kb")
+                return Actor(
+                    text="",
+                    name=country.name if country else facts.country,
+                    kind="state",
+                    country=facts.country,
+                    sector=sector,
+                    actor_id=f"state:{facts.country}",
+                    resolved_by="kb",
+                )
             return None
         entry = self.kb.entry(match.hits[0], self.article_date)
         if match.kind == "country":
             sector = facts.sector or entry.sector
+            if not facts.sector and entry.matched_field == "demonyms" and self._plural_at(match):
+                # "Palestinians", "Algerians": the people, not the government (PLOVER codes them CVL).
+                sector = "CVL"
             by = "both" if facts.sector and facts.sector != entry.sector else "kb"
-            return Actor(text="", name=entry.name, kind="state", country=entry.key, sector=sector,
-                         actor_id=entry.actor_id, role=facts.role_text if facts.head_role else None, resolved_by=by)
+            return Actor(
+                text="",
+                name=entry.name,
+                kind="state",
+                country=entry.key,
+                sector=sector,
+                actor_id=entry.actor_id,
+                role=facts.role_text if facts.head_role else None,
+                resolved_by=by,
+            )
         if match.kind == "org":
-            return Actor(text="", name=entry.name, kind="igo", country="IGO", sector=entry.sector,
-                         org=entry.key, actor_id=entry.actor_id, resolved_by="kb")
+            return Actor(
+                text="",
+                name=entry.name,
+                kind="igo",
+                country="IGO",
+                sector=entry.sector,
+                org=entry.key,
+                actor_id=entry.actor_id,
+                resolved_by="kb",
+            )
         if match.kind == "group":
-            return Actor(text="", name=entry.name, kind="group", country=entry.country, sector=entry.sector,
-                         actor_id=entry.actor_id, resolved_by="kb")
+            return Actor(
+                text="",
+                name=entry.name,
+                kind="group",
+                country=entry.country,
+                sector=entry.sector,
+                actor_id=entry.actor_id,
+                resolved_by="kb",
+            )
         return None
+
+    def _plural_at(self, match: _Match) -> bool:
+        alias = match.hits[0].alias
+        return alias.endswith("s") and not any(
+            hit.field in ("name", "short_names", "adjectives") for hit in match.hits
+        )
 
     def _org_description(self, head_word: str, facts: _PhraseFacts) -> list[Actor]:
         wanted_alliance = head_word in self.lexicon.alliance_words
@@ -818,7 +997,20 @@ class ActorResolver:
             org = self.kb.org(actor.org)
             if wanted_alliance and org is not None and org.kind not in ("alliance", "bloc"):
                 continue
-            return [replace(actor)]
+            if org is None:
+                return [replace(actor, role=None)]
+            return [
+                Actor(
+                    text="",
+                    name=org.name,
+                    kind="igo",
+                    country="IGO",
+                    sector=org.sector,
+                    org=org.code,
+                    actor_id=f"igo:{org.code}",
+                    resolved_by="text",
+                )
+            ]
         return []
 
     def _state_description(
@@ -828,9 +1020,17 @@ class ActorResolver:
         if facts.country and facts.country != "IGO":
             country = self.kb.country(facts.country)
             sector = "GOV" if head.lemma_.lower() in ("government", "side") else facts.sector
-            return [Actor(text="", name=country.name if country else facts.country, kind="state",
-                          country=facts.country, sector=sector, actor_id=f"state:{facts.country}",
-                          resolved_by="both")]
+            return [
+                Actor(
+                    text="",
+                    name=country.name if country else facts.country,
+                    kind="state",
+                    country=facts.country,
+                    sector=sector,
+                    actor_id=f"state:{facts.country}",
+                    resolved_by="both",
+                )
+            ]
         words = {doc[i].lower_ for i in range(start, end)}
         plural = head.tag_ in ("NNS", "NNPS")
         definite = bool(words & {"the", "both", "this", "these", "that", "those"})
@@ -850,8 +1050,15 @@ class ActorResolver:
 
     def _state_actor(self, code: str, sector: str | None) -> Actor:
         country = self.kb.country(code)
-        return Actor(text="", name=country.name if country else code, kind="state", country=code, sector=sector,
-                     actor_id=f"state:{code}", resolved_by="text")
+        return Actor(
+            text="",
+            name=country.name if country else code,
+            kind="state",
+            country=code,
+            sector=sector,
+            actor_id=f"state:{code}",
+            resolved_by="text",
+        )
 
     def _recent_states(self) -> list[str]:
         codes: list[str] = []
@@ -872,7 +1079,13 @@ class ActorResolver:
         return recent[0]
 
     def _role_actor(
-        self, view: _DocView, start: int, end: int, head: Token, facts: _PhraseFacts, role_match: _RoleMatch,
+        self,
+        view: _DocView,
+        start: int,
+        end: int,
+        head: Token,
+        facts: _PhraseFacts,
+        role_match: _RoleMatch,
         in_resolve: bool,
     ) -> list[Actor]:
         doc = view.doc
@@ -880,37 +1093,84 @@ class ActorResolver:
         sector = "ELI" if facts.former and role.is_person else facts.sector or role.sector
         words = {doc[i].lower_ for i in range(start, end)}
         plural = head.tag_ in ("NNS", "NNPS")
-        definite = bool(words & {"the", "this", "that"}) or any(doc[i].tag_ == "POS" for i in range(start, end))
+        definite = bool(words & {"the", "this", "that"}) or any(
+            doc[i].tag_ == "POS" for i in range(start, end)
+        )
         name = _without_determiners(doc[start:end])
         if role.is_person and not plural:
             referent = self._person_description(facts, definite and not facts.country or definite, start)
             if referent is not None:
                 return [replace(referent, role=referent.role or facts.role_text)]
-            return [Actor(text="", name=name, kind="person", country=facts.country, sector=sector, org=facts.org,
-                          role=facts.role_text, resolved_by="text")]
-        if role.phrase in ("government", "ministry", "cabinet", "administration", "authorities", "authority") and (
-            not facts.country and definite
-        ):
+            return [
+                Actor(
+                    text="",
+                    name=name,
+                    kind="person",
+                    country=facts.country,
+                    sector=sector,
+                    org=facts.org,
+                    role=facts.role_text,
+                    resolved_by="text",
+                )
+            ]
+        if role.phrase in (
+            "government",
+            "ministry",
+            "cabinet",
+            "administration",
+            "authorities",
+            "authority",
+        ) and (not facts.country and definite):
             code = self._main_state()
             if code:
                 return [self._state_actor(code, "GOV")]
         if facts.country == "IGO" and facts.org:
             org = self.kb.org(facts.org)
-            return [Actor(text="", name=org.name if org else facts.org, kind="igo", country="IGO", sector=sector,
-                          org=facts.org, actor_id=f"igo:{facts.org}", role=facts.role_text, resolved_by="both")]
+            return [
+                Actor(
+                    text="",
+                    name=org.name if org else facts.org,
+                    kind="igo",
+                    country="IGO",
+                    sector=sector,
+                    org=facts.org,
+                    actor_id=f"igo:{facts.org}",
+                    role=facts.role_text,
+                    resolved_by="both",
+                )
+            ]
         if facts.country and sector in STATE_SECTORS:
             country = self.kb.country(facts.country)
-            return [Actor(text="", name=country.name if country else facts.country, kind="state",
-                          country=facts.country, sector=sector, actor_id=f"state:{facts.country}",
-                          role=facts.role_text, resolved_by="both")]
+            return [
+                Actor(
+                    text="",
+                    name=country.name if country else facts.country,
+                    kind="state",
+                    country=facts.country,
+                    sector=sector,
+                    actor_id=f"state:{facts.country}",
+                    role=facts.role_text,
+                    resolved_by="both",
+                )
+            ]
         kind = "group" if (sector in GROUP_SECTORS or (role.is_person and plural)) else "org"
         if in_resolve and not facts.country and role.is_generic and sector is None:
             return []
-        return [Actor(text="", name=name, kind=kind, country=facts.country, sector=sector, org=facts.org,
-                      role=facts.role_text, resolved_by="text")]
+        return [
+            Actor(
+                text="",
+                name=name,
+                kind=kind,
+                country=facts.country,
+                sector=sector,
+                org=facts.org,
+                role=facts.role_text,
+                resolved_by="text",
+            )
+        ]
 
     def _person_description(self, facts: _PhraseFacts, definite: bool, start: int) -> Actor | None:
-        """"the ambassador", "the Armenian prime minister": an earlier person in that role, else the KB holder."""
+        """An earlier person in the role a description names ("the ambassador"), else the KB office holder."""
         if not definite:
             return None
         keys = facts.role_keys
@@ -923,10 +1183,19 @@ class ActorResolver:
         if facts.office and facts.country and facts.country != "IGO" and self.article_date:
             holder = self.kb.office_holder(facts.country, facts.office, self.article_date)
             if holder is not None:
-                entry = self.kb.entry(IndexHit("person", holder.person_id, "name", holder.name), self.article_date)
-                return Actor(text="", name=holder.name, kind="person", country=facts.country,
-                             sector=facts.sector or entry.sector, actor_id=entry.actor_id,
-                             role=facts.role_text or entry.title, resolved_by="both")
+                entry = self.kb.entry(
+                    IndexHit("person", holder.person_id, "name", holder.name), self.article_date
+                )
+                return Actor(
+                    text="",
+                    name=holder.name,
+                    kind="person",
+                    country=facts.country,
+                    sector=facts.sector or entry.sector,
+                    actor_id=entry.actor_id,
+                    role=facts.role_text or entry.title,
+                    resolved_by="both",
+                )
         return None
 
     # -- pronouns ---------------------------------------------------------------------------------------------
@@ -935,23 +1204,35 @@ class ActorResolver:
         if word in _MALE_FEMALE:
             referent = self._previous_subject(token, lambda a: a.kind == "person", strict=False)
         elif word in _IT:
-            if token.dep_ == "expl" or token.head.lemma_ == "be" or token.dep_ not in ("nsubj", "nsubjpass", "poss"):
+            if (
+                token.dep_ == "expl"
+                or token.head.lemma_ == "be"
+                or token.dep_ not in ("nsubj", "nsubjpass", "poss")
+            ):
                 return None
             referent = self._previous_subject(token, lambda a: a.kind in ("state", "igo"), strict=True)
         else:
             return None
         if referent is None:
             return None
-        doc = token.doc
-        actor = replace(referent, text=token.text, start=offset + token.idx, end=offset + token.idx + len(token.text),
-                        token_start=token.i, token_end=token.i + 1)
+        actor = replace(
+            referent,
+            text=token.text,
+            start=offset + token.idx,
+            end=offset + token.idx + len(token.text),
+            token_start=token.i,
+            token_end=token.i + 1,
+        )
         return actor
 
     def _previous_subject(self, token: Token, fits, strict: bool) -> Actor | None:
         serial = self._sentence_serial
         # A subject earlier in the same sentence ("Kopyrkin said he ..."), else the previous sentences.
-        same = [s for s in self._seen if s.sentence == serial and s.actor.token_start is not None
-                and s.actor.token_start < token.i]
+        same = [
+            s
+            for s in self._seen
+            if s.sentence == serial and s.actor.token_start is not None and s.actor.token_start < token.i
+        ]
         subjects = [s for s in same if s.is_subject]
         if subjects:
             return subjects[-1].actor if fits(subjects[-1].actor) else None
@@ -994,14 +1275,20 @@ class ActorResolver:
             words = normalize_name(actor.role).replace("'s", " ").split()
             for size in (1, 2, 3):
                 for index in range(len(words) - size + 1):
-                    phrase = " ".join(words[index:index + size])
+                    phrase = " ".join(words[index : index + size])
                     if phrase in self.lexicon.roles:
                         keys.add(phrase)
         return keys
 
     def _restamp(self, actor: Actor, span: Span, offset: int) -> Actor:
-        return replace(actor, text=span.text, start=offset + span.start_char, end=offset + span.end_char,
-                       token_start=span.start, token_end=span.end)
+        return replace(
+            actor,
+            text=span.text,
+            start=offset + span.start_char,
+            end=offset + span.end_char,
+            token_start=span.start,
+            token_end=span.end,
+        )
 
 
 # -- helpers -----------------------------------------------------------------------------------------------------
@@ -1024,7 +1311,9 @@ def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
 
 def _span_head(doc: Doc, start: int, end: int) -> Token:
     """The token of doc[start:end] whose head lies outside it (the rightmost such token)."""
-    candidates = [doc[i] for i in range(start, end) if not (start <= doc[i].head.i < end) or doc[i].head.i == i]
+    candidates = [
+        doc[i] for i in range(start, end) if not (start <= doc[i].head.i < end) or doc[i].head.i == i
+    ]
     if not candidates:
         return doc[end - 1]
     nouns = [t for t in candidates if t.pos_ in ("NOUN", "PROPN", "PRON")]
@@ -1039,7 +1328,7 @@ def _without_determiners(span: Span) -> str:
         tokens = tokens[:-1]
     if not tokens:
         return span.text
-    return span.doc[tokens[0].i:tokens[-1].i + 1].text
+    return span.doc[tokens[0].i : tokens[-1].i + 1].text
 
 
 def _merge_facts(into: _PhraseFacts, other: _PhraseFacts) -> None:

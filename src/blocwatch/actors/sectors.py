@@ -117,4 +117,12 @@ def sector_for(word: str) -> str | None:
     return role.sector if role else None
 
 
-__all__ = ["GROUP_SECTORS", "STATE_SECTORS", "Role", "RoleLexicon", "default_lexicon", "read_lexicon", "sector_for"]
+__all__ = [
+    "GROUP_SECTORS",
+    "STATE_SECTORS",
+    "Role",
+    "RoleLexicon",
+    "default_lexicon",
+    "read_lexicon",
+    "sector_for",
+]

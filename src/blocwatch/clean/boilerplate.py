@@ -46,8 +46,10 @@ _MARKER_MAX_WORDS = 30
 
 _COOKIE_WORDS = re.compile(r"\bcookies?\b", re.IGNORECASE)
 _CONSENT_WORDS = re.compile(
-    r"\b(?:accept|consent|agree|use|uses|using|policy|settings|preferences|continuing)\b", re.IGNORECASE
+    r"\b(?:accept|consent|agree|policy|settings|preferences|continuing|continue)\b", re.IGNORECASE
 )
+# A banner speaks to the reader about the site; an article about cookie rules does not.
+_SITE_VOICE = re.compile(r"\b(?:we|our|this (?:web)?site|you)\b", re.IGNORECASE)
 
 _BYLINE = re.compile(
     r"[Bb]y\s+[A-Z][\w.'’-]*(?:[\s,&]+(?:and\s+)?[A-Z][\w.'’-]*|\s+(?:de|van|von|al|bin|la)\b)*\s*",
@@ -88,6 +90,7 @@ def is_cookie_notice(line: str) -> bool:
         len(line.split()) <= 60
         and _COOKIE_WORDS.search(line) is not None
         and _CONSENT_WORDS.search(line) is not None
+        and _SITE_VOICE.search(line) is not None
     )
 
 

@@ -134,8 +134,8 @@ def clean_html(
             page_date = page_date or parse_date(metadata.date or "")
     try:
         return segment_text(text, title=page_title, date=page_date, url=url)
-    except CleanError as error:
+    except CleanError:
         raise CleanError(
             f"HTML page has no article text (found {_count_prose_paragraphs(tree)} paragraphs of prose; "
-            f"the extracted text is only boilerplate: {error})"
+            f"what was extracted is boilerplate, e.g. {text.splitlines()[0][:60]!r})"
         ) from None

@@ -99,7 +99,13 @@ def split_paragraphs(text: str, stands_alone: Callable[[str], bool] | None = Non
             starts_new = (
                 (uses_indent and line.indent >= PARAGRAPH_INDENT)
                 or _BULLET.match(line.text) is not None
-                or (stands_alone is not None and (stands_alone(line.text) or stands_alone(previous.text)))
+                or (stands_alone is not None and stands_alone(previous.text))
+                # "...told\nReuters." finishes a sentence; a bare "Reuter" sign-off does not.
+                or (
+                    stands_alone is not None
+                    and stands_alone(line.text)
+                    and (ends_sentence(previous.text) or not ends_sentence(line.text))
+                )
                 or (ends_sentence(previous.text) and len(previous.text) + previous.indent < 0.7 * wrap_width)
             )
             if starts_new:

@@ -101,11 +101,11 @@ def segment_text(
     found_update: str | None = None
     for index, decision in enumerate(decisions[:_TOP_PARAGRAPHS]):
         line = decision.paragraph.text
-        if decision.role != "undecided":
+        if decision.role != "undecided" or (index == 0 and title is not None and _similar(title, line)):
             continue
-        if not is_headline_like(line) and not _date_from_line(line):
-            break
         dated = _date_from_line(line)
+        if not dated and not is_headline_like(line):
+            break
         if dated:
             decision.role = "dropped"
             if dated[1]:
@@ -116,11 +116,15 @@ def segment_text(
             decision.role = "dropped"
 
     remaining = [decision for decision in decisions if decision.role == "undecided"]
-    if len(paragraphs) > 1 and remaining and is_headline_like(remaining[0].paragraph.text):
+    if len(paragraphs) > 1 and remaining:
         first = remaining[0]
-        if title is None or _similar(title, first.paragraph.text):
+        first_text = first.paragraph.text
+        if title is not None and _similar(title, first_text) and len(first_text) <= 2 * len(title) + 10:
+            # The given title repeated atop the text, even with a full stop some exports add.
             first.role = "title"
-            title = title or first.paragraph.text
+        elif title is None and is_headline_like(first_text):
+            first.role = "title"
+            title = first_text
 
     for decision in decisions:
         if decision.role == "undecided":

@@ -44,6 +44,20 @@ RECEIVING_VERBS = {"draw", "face", "receive", "attract", "prompt", "provoke", "s
                    "incur", "get", "come"}
 TARGET_PREPS = ("against", "on", "upon", "with", "to", "into", "toward", "towards", "at", "from", "between")
 RELATIVE_PRONOUNS = {"that", "who", "which", "whom"}
+# "is willing to send", "is ready to discuss": an expressed intention, coded as CAMEO 03x.
+INTENT_ADJECTIVES = {"willing", "ready", "prepared", "eager", "determined", "committed", "keen", "open", "poised"}
+# Passive forms that describe the subject's own stance: "is committed to", "is prepared to".
+ADJECTIVAL_PASSIVES = {"commit", "prepare", "determine", "dedicate", "resolve", "poise", "set", "oblige", "bind"}
+DEMAND_MODALS = {"must", "need", "have", "should", "ought"}
+# Who acts decides between CAMEO's unconventional violence (18) and military force (19).
+MILITARY_HEADS = {"troops", "troop", "forces", "force", "army", "armies", "soldiers", "soldier", "military", "navy",
+                  "aircraft", "jets", "jet", "warplanes", "warplane", "warships", "warship", "tanks", "artillery",
+                  "marines", "paratroopers", "battalion", "brigade", "units", "drones", "helicopters", "gunships"}
+IRREGULAR_HEADS = {"militants", "militant", "gunmen", "gunman", "rebels", "rebel", "guerrillas", "guerrilla",
+                   "insurgents", "insurgent", "terrorists", "terrorist", "bombers", "bomber", "militiamen", "militia",
+                   "attackers", "attacker", "extremists", "jihadists", "assailants", "assailant", "fighters", "mob",
+                   "kidnappers", "pirates", "separatists"}
+VIOLENT_VERBS = {"kill", "attack", "strike", "shoot", "hit", "target", "fire", "assault", "murder", "wound", "injure"}
 JOINT_ADVERBS = {"jointly", "together", "mutually", "bilaterally"}
 GENERIC_HEADS = {"government", "ministry", "president", "leader", "people", "army", "forces", "force", "troops",
                  "parliament", "members", "member", "officials", "official", "minister", "side", "authorities",
@@ -66,6 +80,7 @@ class Trigger:
     confidence: float = 0.6
     flip: bool = False  # receiving verbs: subject is the target, "from" is the source
     obj_is_event: bool = False  # the object names the act ("held talks"): the recipient sits inside it
+    clause_subject: Token | None = None  # "demanded that X ...": X, the subject of this clause, is the recipient
 
 
 class EventCoder:
@@ -135,6 +150,7 @@ class EventCoder:
                 if target_obj is None:
                     continue
                 words = {target_obj.lemma_.lower(), target_obj.lower_}
+                words.update(c.lemma_.lower() for c in target_obj.children if c.dep_ in ("compound", "amod"))
                 key = self._noun_key(target_obj)
                 if key:
                     words.add(key.split()[-1])
@@ -186,6 +202,21 @@ class EventCoder:
         lemma = verb.lemma_.lower()
         pattern, code, obj, obj_is_event = self._match_verb(verb)
         inner = self._embedded(verb)
+        if code is not None and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_ADJECTIVES:
+            combined = _combine("agree", code) or code
+            return Trigger(verb, combined, obj=obj, confidence=0.7, obj_is_event=obj_is_event)
+        if inner is not None and inner.dep_ == "ccomp" and lemma in self.lexicon.speech_verbs and _has_demand_modal(inner):
+            # "Russia said Sudan must return the helicopter": a demand addressed to the clause's subject.
+            _, inner_code, _, _ = self._match_verb(inner)
+            consumed.add(inner.i)
+            return Trigger(verb, _combine("demand", inner_code or "100") or "100", obj=None,
+                           recipient_from=None, confidence=0.65, clause_subject=inner)
+        if inner is not None and inner.dep_ == "ccomp" and lemma in DEMAND_VERBS | APPEAL_VERBS:
+            _, inner_code, _, _ = self._match_verb(inner)
+            consumed.add(inner.i)
+            governor = "demand" if lemma in DEMAND_VERBS else "urge"
+            return Trigger(verb, _combine(governor, inner_code or ("100" if governor == "demand" else "020")) or "100",
+                           obj=None, confidence=0.7, clause_subject=inner)
         if inner is not None and lemma in (INTENT_VERBS | THREAT_VERBS | REFUSE_VERBS | APPEAL_VERBS | DEMAND_VERBS):
             _, inner_code, inner_obj, inner_is_event = self._match_verb(inner)
             if pattern is not None and pattern.xcomp:  # a lexicon entry already names the combination
@@ -236,11 +267,17 @@ class EventCoder:
                 else:
                     sources.append(child)
             elif child.dep_ == "nsubjpass":
-                patients.append(child)
+                if verb.lemma_.lower() in ADJECTIVAL_PASSIVES:
+                    sources.append(child)
+                else:
+                    patients.append(child)
             elif child.dep_ == "agent":
                 sources.extend(g for g in child.children if g.dep_ == "pobj")
         if not sources:
             head = verb.head
+            if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod", "xcomp") and head.head is not head:
+                head = head.head  # "is willing to send": the subject of "is"
+                return self._subject_tokens(head) if head.pos_ in ("VERB", "AUX") else ([], [])
             if verb.dep_ in ("xcomp", "conj", "advcl") and head is not verb and head.pos_ in ("VERB", "AUX"):
                 if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in head.children) and head.lemma_.lower() in APPEAL_VERBS | DEMAND_VERBS:
                     sources = [c for c in head.children if c.dep_ == "dobj"]
@@ -259,6 +296,10 @@ class EventCoder:
         verb = trig.token
         if trig.nominal:
             return self._noun_args(trig.token)[1]
+        if trig.clause_subject is not None:
+            subjects = [c for c in trig.clause_subject.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects:
+                return subjects
         holder = trig.recipient_from or verb
         obj = trig.obj
         if obj is not None and obj is not verb.head:
@@ -271,8 +312,12 @@ class EventCoder:
                     return actors
                 if not trig.obj_is_event and obj.pos_ in ("PROPN", "NOUN"):
                     return [obj]
-            elif obj.dep_ in ("dobj", "nsubjpass", "pobj", "attr", "dative") and obj.pos_ in ("PROPN", "NOUN", "PRON"):
-                return [obj]
+            elif obj.dep_ in ("dobj", "nsubjpass", "pobj", "attr", "dative"):
+                objects = [c for c in obj.head.children if c.dep_ == obj.dep_ and c.pos_ in ("PROPN", "NOUN", "PRON")]
+                if obj.dep_ == "dobj" and objects:
+                    return objects[-1:]  # "met his counterpart Sergio Mattarella": the name, not the role word
+                if obj.pos_ in ("PROPN", "NOUN", "PRON"):
+                    return [obj]
         for child in holder.children:
             if child.dep_ in ("dative", "iobj"):
                 return [child]
@@ -314,9 +359,17 @@ class EventCoder:
                     for p in pobjs:
                         actors.append(p)
                         recipients.extend(c for c in p.children if c.dep_ == "conj")
-                elif word in ("of", "on", "against", "with", "in", "to", "into", "toward", "towards", "over"):
+                elif word in self._recipient_preps(noun):
                     recipients.extend(pobjs)
         return actors, recipients, reciprocal
+
+    def _recipient_preps(self, noun: Token) -> tuple[str, ...]:
+        """Cooperation is "with"/"to" a partner ("talks on X" name a topic); conflict falls "on"/"against" a target."""
+        key = self._noun_key(noun)
+        code = self.lexicon.nouns.get(key or "", "")
+        if code[:2] in ("01", "02", "03", "04", "05", "06", "07", "08") or noun.lemma_.lower() in self._hosted_nouns:
+            return ("with", "to", "toward", "towards", "in", "of")
+        return ("of", "on", "against", "with", "in", "to", "into", "toward", "towards", "over")
 
     def _expand(self, tokens: Iterable[Token]) -> list[Token]:
         out: list[Token] = []
@@ -334,10 +387,13 @@ class EventCoder:
         doc = tok.doc
         start = tok.left_edge.i
         end = tok.i + 1
-        if tok.lemma_.lower() in GENERIC_HEADS:
-            for child in tok.children:
-                if child.dep_ == "prep" and child.lower_ in ("of", "in") and child.i > tok.i:
-                    end = max(end, child.right_edge.i + 1)
+        for child in tok.children:
+            if child.i <= tok.i:
+                continue
+            if child.dep_ == "prep" and tok.pos_ == "NOUN" and child.lower_ in ("of", "from", "in") and child.i == end:
+                end = max(end, child.right_edge.i + 1)
+            elif child.dep_ == "appos" and child.i == end:  # "its NATO ally Turkey"
+                end = max(end, child.right_edge.i + 1)
         # Don't swallow a leading conjunct's siblings or punctuation.
         while start < end - 1 and doc[start].is_punct:
             start += 1
@@ -357,10 +413,50 @@ class EventCoder:
                 events.append(statement)
         return _dedupe(events)
 
+    def _actors(self, tokens: Iterable[Token], offset: int, resolver: SpanResolver) -> list[Actor]:
+        """Actors for argument heads; "Hungarian and Romanian officials" gives one actor per country."""
+        out: list[Actor] = []
+        for tok in tokens:
+            modifiers_joined = any(c.dep_ in ("amod", "compound") and any(g.dep_ == "conj" for g in c.children)
+                                   for c in tok.children)
+            if modifiers_joined and hasattr(resolver, "split_compound"):
+                parts = resolver.split_compound(self._phrase(tok), offset)  # type: ignore[attr-defined]
+                if len(parts) > 1:
+                    out.extend(parts)
+                    continue
+            appositions = [c for c in tok.children if c.dep_ == "appos" and c.i == tok.i + 1]
+            actor = self._actor(appositions[0], offset, resolver) if appositions else None
+            if actor is None or actor.country is None:
+                actor = self._actor(tok, offset, resolver) or actor
+            if actor is not None:
+                out.append(actor)
+        return out
+
+    def _refine_violence(self, code: str, verb: Token, source_toks: Sequence[Token]) -> str:
+        """Who does the violence decides between CAMEO 18 (unconventional) and 19 (military force)."""
+        if verb.lemma_.lower() not in VIOLENT_VERBS or code[:2] not in ("18", "19"):
+            return code
+        for tok in source_toks:
+            head = tok.lower_
+            key = self._noun_key(tok)
+            if key and self.lexicon.nouns[key][:2] in ("18", "19"):  # "a roadside bombing killed ..."
+                return self.lexicon.nouns[key]
+            if head in MILITARY_HEADS:
+                return "195" if head in ("aircraft", "jets", "jet", "warplanes", "warplane", "drones", "helicopters", "gunships") else code if code[:2] == "19" else "190"
+            if head in IRREGULAR_HEADS:
+                return code if code[:2] == "18" else "180"
+        return code
+
     def _actor(self, tok: Token, offset: int, resolver: SpanResolver) -> Actor | None:
         if tok.lemma_.lower() in NON_ACTOR_HEADS:
             return None
-        return resolver.actor_for_span(self._phrase(tok), offset)
+        phrase = self._phrase(tok)
+        actor = resolver.actor_for_span(phrase, offset)
+        if actor is None and (tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")):
+            kind = "person" if tok.ent_type_ == "PERSON" else "org"
+            actor = Actor(text=phrase.text, name=phrase.text, kind=kind, start=offset + phrase.start_char,
+                          end=offset + phrase.end_char, resolved_by="text")
+        return actor
 
     def _events_for(self, trig: Trigger, sent: Span, sentence_index: int, offset: int, resolver: SpanResolver,
                     published: str | date | None, previous: Sequence[Event]) -> list[Event]:
@@ -389,16 +485,14 @@ class EventCoder:
                     noun_actors, noun_targets, reciprocal_args = self._noun_args(verb.head.head.head)
                 source_toks = noun_actors
                 target_toks = noun_targets or target_toks
-        sources = [a for a in (self._actor(t, offset, resolver) for t in self._expand(source_toks)) if a]
+        sources = self._actors(self._expand(source_toks), offset, resolver)
         targets: list[Actor] = []
         anaphoric_target = False
         for t in self._expand(target_toks):
             if t.lemma_.lower() in ANAPHORIC_OBJECTS and t.pos_ in ("PRON", "DET", "NOUN") and previous:
                 anaphoric_target = True
                 continue
-            actor = self._actor(t, offset, resolver)
-            if actor is not None:
-                targets.append(actor)
+            targets.extend(self._actors([t], offset, resolver))
         if anaphoric_target and previous:
             # "this drew criticism": the target is whoever did the act just reported.
             last_trigger = previous[-1].trigger_start
@@ -414,15 +508,23 @@ class EventCoder:
             return []
         if not _actor_like(sources) and not _actor_like(targets):
             return []
-        code = trig.code
+        code = self._refine_violence(trig.code, verb, source_toks)
         if code.startswith("01") and not sources:
             return []
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_ADJECTIVES and verb.head.head is not verb.head:
+            modality = modality_of(verb.head.head)  # "is (not) willing to provide": the stance is what is asserted
+        else:
+            governors = [verb.head] if verb.dep_ in ("xcomp", "ccomp") else []
+            modality = modality_of(verb, governors)
+        if modality == "future" and not trig.nominal:
+            # CAMEO codes announced future acts as intentions (03x) or threats (13x); the modality keeps "future".
+            code = _combine("agree", code) or code if code[:2] in ("04", "05", "06", "07", "08") else code
+            if code[:2] in ("14", "15", "16", "17", "18", "19", "20"):
+                code = _combine("threaten", code) or code
         try:
             info = ontology.lookup(code)
         except KeyError:
             return []
-        governors = [verb.head] if verb.dep_ in ("xcomp", "ccomp") else []
-        modality = modality_of(verb, governors)
         resolved = event_date(verb, published, future=modality == "future")
         evidence_start = offset + sent.start_char
         evidence_end = offset + sent.end_char
@@ -435,7 +537,7 @@ class EventCoder:
                 code = "060"
                 info = ontology.lookup(code)
             pairs = [(a, b) for a in sources for b in sources if a is not b and a.actor_id != b.actor_id]
-        elif len(sources) > 1 and not targets and reciprocal:
+        elif len(sources) > 1 and reciprocal and (not targets or code[:2] in ("03", "04", "05", "06")):
             pairs = [(a, b) for a in sources for b in sources if a is not b and a.actor_id != b.actor_id]
         else:
             for source in sources or [None]:
@@ -445,6 +547,8 @@ class EventCoder:
                     pairs.append((source, target))
                     if reciprocal_args and source is not None and target is not None:
                         pairs.append((target, source))
+            if not pairs:  # every recipient turned out to be the actor itself
+                pairs = [(source, None) for source in sources]
         confidence = trig.confidence
         if sources:
             confidence += 0.1
@@ -589,6 +693,16 @@ def _combine(governor: str, inner_code: str) -> str | None:
             return "103"
         return "100"
     return None
+
+
+def _has_demand_modal(clause: Token) -> bool:
+    """'X must ...', 'X has to ...', 'X needs to ...', 'X should ...' (what the speaker requires of X)."""
+    for child in clause.children:
+        if child.dep_ == "aux" and child.lower_ in ("must", "should", "ought"):
+            return True
+    if clause.lemma_.lower() in ("have", "need") and any(c.dep_ == "xcomp" for c in clause.children):
+        return True
+    return False
 
 
 def _event_type(info: ontology.CameoCode) -> str:

@@ -137,6 +137,12 @@ def _read_file(path: Path) -> Iterator[RawDocument | Rejection]:
             yield Rejection(source, "file is empty")
             return
         with path.open("rb") as stream:
+            # One refusal for a binary file, rather than one "invalid JSON" per line of it.
+            problem = binary_problem(stream.read(8192))
+            if problem:
+                yield Rejection(source, problem, id=path.stem)
+                return
+            stream.seek(0)
             yield from read_jsonl_stream(stream, source)
         return
     known = suffix in SUPPORTED

@@ -130,7 +130,7 @@ def read_jsonl_stream(stream: IO[Any], source: str) -> Iterator[RawDocument | Re
         except json.JSONDecodeError as error:
             yield Rejection(
                 where,
-                f"line {number}: invalid JSON: {error.msg} at column {error.colno}",
+                f"line {number}: invalid JSON at column {error.colno}: {error.msg.removesuffix(' at')}",
                 sample=sample_of(line.strip()),
             )
             continue

@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from blocwatch.quotes.lexicon import (
+    CONTENT_PREPOSITIONS,
     NAMING_VERBS,
+    OBJECT_CONTENT_VERBS,
     QUOTE_FRAME_VERBS,
     REPORTING_VERBS,
 )
@@ -18,8 +20,6 @@ from blocwatch.quotes.speakers import Resolver, SpeakerResolver, noun_phrase, su
 from blocwatch.records import Actor, Quote
 
 _ADDRESSEE_VERBS = frozenset("tell inform assure reassure warn remind notify ask urge advise brief".split())
-# Verbs whose infinitive complement is the content of what was said: "vowed to punish".
-_INFINITIVE_CONTENT_VERBS = frozenset("promise pledge vow threaten swear".split())
 _CONTENT_TRIM = " \t\n\r\u00a0,;:—–-"
 _MIN_STANDALONE_WORDS = 4
 
@@ -319,7 +319,7 @@ def _signature(article: _Article, quotation: Quotation) -> _Attribution | None:
     if not stripped or stripped[0] not in "―—–-":
         return None
     name_start = quotation.end + len(tail) - len(stripped) + 1
-    tokens = [t for t in article.tokens_in(name_start, last.segment.end) if not t.is_punct]
+    tokens = [t for t in article.tokens_in(name_start, last.segment.end) if not (t.is_punct or t.is_space)]
     if not tokens or not tokens[0].text[:1].isupper() or len(tokens) > 8:
         return None
     head = next((t for t in tokens if t.head is t or t.head not in tokens), tokens[0])
@@ -499,19 +499,30 @@ class _Extractor:
             cue_text = self.article.text[self.article.start_of(token) : cue_end]
             return span[0], span[1], _Attribution(token, source, cue_text)
         lemma = token.lemma_.lower()
-        if lemma not in REPORTING_VERBS or not _is_verb(token):
+        if lemma not in REPORTING_VERBS and lemma not in OBJECT_CONTENT_VERBS or not _is_verb(token):
             return None
         speaker = subject_of(token)
         if speaker is None or self.article.is_quoted(speaker) or speaker.dep_ == "expl":
             return None
         complement = next((c for c in token.children if c.dep_ == "ccomp"), None)
-        if complement is None and lemma in _INFINITIVE_CONTENT_VERBS:
-            complement = next((c for c in token.children if c.dep_ == "xcomp"), None)
-        if complement is not None:
+        objects = [
+            c
+            for c in token.rights
+            if c.dep_ in ("dobj", "oprd", "xcomp")
+            or c.dep_ == "prep" and c.lower_ in CONTENT_PREPOSITIONS and c.i == token.i + 1
+        ]
+        if complement is not None and lemma in REPORTING_VERBS:
             first, last = complement.left_edge.i, complement.right_edge.i
-        elif token.dep_ in ("parataxis", "ccomp") and token.head.i < token.i and token.head is not token:
-            # "The plan will fail, he said": the statement is what comes before the inverted cue.
-            first, last = token.head.left_edge.i, token.left_edge.i - 1
+        elif token.dep_ in ("parataxis", "ccomp") and token.head is not token and lemma in REPORTING_VERBS:
+            if token.head.i < token.i:
+                # "The plan will fail, he said": the statement is what comes before the inverted cue.
+                first, last = token.head.left_edge.i, token.left_edge.i - 1
+            else:
+                # "The test, North Korea said, was its biggest": the cue sits inside the statement.
+                first, last = token.head.left_edge.i, token.head.right_edge.i
+        elif objects and lemma in OBJECT_CONTENT_VERBS:
+            first = min(c.left_edge.i for c in objects)
+            last = max(c.right_edge.i for c in objects)
         else:
             return None
         doc = token.doc

@@ -31,7 +31,24 @@ QUOTING_ONLY_VERBS = frozenset(
     """.split()
 )
 
-REPORTING_VERBS = SPEECH_VERBS | COGNITION_VERBS
+# Verbs of finding and showing: "the poll shows that ...", "the study found ...", "the Post has learned ...".
+EVIDENCE_VERBS = frozenset("show find reveal indicate conclude demonstrate learn confirm suggest".split())
+
+REPORTING_VERBS = SPEECH_VERBS | COGNITION_VERBS | EVIDENCE_VERBS
+
+# Verbs whose object (not only a clause) is what the speaker said or stands for: "she criticized the plan",
+# "the senator called for an inquiry", "he wants to cut taxes". Attribution corpora such as PolNeAR count these.
+OBJECT_CONTENT_VERBS = frozenset(
+    """
+    call cite criticize criticise attack support oppose want plan show find urge question mention describe
+    propose demand discuss deny announce confirm reveal praise condemn blame accuse defend endorse reject
+    dismiss slam blast welcome applaud acknowledge admit predict recommend request dispute challenge
+    reference highlight stress emphasize emphasise note report claim promise pledge vow warn decline refuse
+    agree decide intend seek hope expect threaten ask argue advocate push dub label blame insist
+    """.split()
+)
+# Prepositions whose object carries the content after such a verb: "called for", "warned against".
+CONTENT_PREPOSITIONS = frozenset("for against about on of".split())
 
 # Verbs that may frame a direct quotation ("“...,” he said").
 QUOTE_FRAME_VERBS = SPEECH_VERBS | COGNITION_VERBS | QUOTING_ONLY_VERBS
@@ -42,3 +59,14 @@ NAMING_VERBS = frozenset("call describe label dub brand term characterize charac
 # Subject pronouns that need resolving to who they stand for.
 PERSON_PRONOUNS = frozenset("he she him her his hers".split())
 GROUP_PRONOUNS = frozenset("they them it we us i".split())
+
+# Titles and offices that mark the name after them as a person's: "President of the Assembly Alen Simonyan".
+PERSON_TITLES = frozenset(
+    """
+    president vice minister ambassador envoy spokesman spokeswoman spokesperson senator sen. rep. representative
+    governor gov. mayor chairman chairwoman chair secretary director head leader chief general gen. colonel
+    admiral commander prime premier chancellor king queen prince sheikh emir sultan pope bishop judge justice
+    attorney lawyer professor prof. dr. mr. mrs. ms. speaker deputy adviser advisor analyst expert official
+    ceo founder candidate nominee lawmaker legislator diplomat commissioner councillor councilor mp
+    """.split()
+)

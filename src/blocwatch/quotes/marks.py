@@ -82,6 +82,19 @@ def _segment_opens_with_quote(text: str, seg_start: int, seg_end: int) -> int | 
     return None
 
 
+def _nested_ahead(text: str, pos: int, seg_end: int) -> bool:
+    """True when the curly marks after an opener inside a quotation close twice before opening again."""
+    closers = 0
+    for ch in text[pos + 1 : seg_end]:
+        if ch in DOUBLE_OPENERS:
+            return False
+        if ch in DOUBLE_CLOSERS:
+            closers += 1
+            if closers == 2:
+                return True
+    return False
+
+
 def _double_quotations(text: str, segments: Sequence[tuple[int, int]]) -> list[Quotation]:
     found: list[Quotation] = []
     current: Quotation | None = None
@@ -120,6 +133,10 @@ def _double_quotations(text: str, segments: Sequence[tuple[int, int]]) -> list[Q
                     if current.pieces:
                         found.append(current)
                     current = None
+                elif current is not None and opening and ch in DOUBLE_OPENERS and _nested_ahead(text, pos, seg_end):
+                    # “a quote with “nested” words”: skip past the nested pair.
+                    pos = text.index(next(c for c in text[pos + 1 : seg_end] if c in DOUBLE_CLOSERS), pos + 1) + 1
+                    continue
                 elif current is not None and opening:
                     # A second opening mark while one is open: the first was never closed; end it here.
                     _close_piece(text, current, piece_start, pos)

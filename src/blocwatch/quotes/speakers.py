@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from blocwatch.quotes.lexicon import GROUP_PRONOUNS, PERSON_PRONOUNS
+from blocwatch.quotes.lexicon import GROUP_PRONOUNS, PERSON_PRONOUNS, PERSON_TITLES
 from blocwatch.records import Actor
 
 Resolver = Callable[[int, int], Actor | None]
@@ -73,6 +73,35 @@ def noun_phrase(head: Token) -> tuple[int, int]:
         start = min(t.i for t in head.lefts) if any(True for t in head.lefts) else head.i
         end = head.i + 1
     return start, end
+
+
+def _titled_name(head: Token) -> str | None:
+    """The proper name in a noun phrase that carries a person's title, e.g. "Alen Simonyan".
+
+    The head is either the name ("Deputy Minister Mher Grigoryan") or the title itself, with the name at the
+    end of its phrase ("President of the National Assembly of Armenia Alen Simonyan").
+    """
+    name_token = head
+    if head.lower_ in PERSON_TITLES:
+        name_token = head.right_edge
+    if name_token.pos_ != "PROPN" or name_token.lower_ in PERSON_TITLES:
+        return None
+    run = [name_token]
+    for left in reversed(list(name_token.lefts)):
+        if left.i == run[0].i - 1 and left.dep_ == "compound" and left.pos_ == "PROPN":
+            if left.lower_ in PERSON_TITLES:
+                break
+            run.insert(0, left)
+        else:
+            break
+    if len(run) < 2 or not all(t.text[:1].isupper() for t in run):
+        return None
+    # A longer run usually starts with a place or body ("Armenia Alen Simonyan"): keep given name and surname.
+    run = run[-2:]
+    phrase = head.doc[head.left_edge.i : run[0].i]
+    if head.lower_ not in PERSON_TITLES and not any(t.lower_ in PERSON_TITLES for t in phrase):
+        return None
+    return " ".join(t.text for t in run)
 
 
 @dataclass
@@ -236,6 +265,13 @@ class SpeakerResolver:
             named = [entity for entity in inside if entity[2] in _NAMED_ENTITY_KINDS]
             chosen = (persons or named or [None])[0]
         written = self.text[start:end]
+        titled = _titled_name(head) if head is not None else None
+        if titled is not None and (chosen is None or chosen[2] != "PERSON"):
+            # The tagger often swallows "Speaker of the Assembly Alen Simonyan" into one organisation.
+            name = self.full_name(titled)
+            actor = self._text_actor(name, "PERSON", start, end)
+            actor.text = written
+            return actor
         if chosen is not None:
             name = self.text[chosen[0] : chosen[1]].strip(_NAME_TRIM)
             label = chosen[2]

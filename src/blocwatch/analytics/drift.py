@@ -1,0 +1,338 @@
+"""Alliance cohesion and member drift, with every component in its own column.
+
+For an alliance A with leading state L and rival blocs R (all from the alliance registry), and each state m that
+had an active status in A (member, frozen, suspended, withdrawal notice), per period p — counting each
+real-world event once:
+
+* bloc side  = A itself and L; rival side = the rival organisations and the states that were their members
+  in p (A's own members excluded).
+* ``tone_gap``    = W_tone × (tone(m, rival side) − tone(m, bloc side)) / 10, where tone is the sum of the Goldstein
+  scores of asserted events between m and that side, in either direction, divided by (n + 2): a mean pulled
+  towards 0 when there are few events.
+* ``attention``   = W_att × (n_rival − n_bloc) / (n_rival + n_bloc + 2): whom m deals with at all.
+* ``boycotts``    = W_boy × number of boycotts and skipped meetings: m → A asserted CAMEO 12x/16x, or m → A negated
+  meeting (PLOVER CONSULT, CAMEO 04x or 036: "did not attend").
+* ``accusations`` = W_acc × number of m → L asserted CAMEO 11x/12x.
+* ``rival_deals`` = W_deal × number of asserted cooperation events (CAMEO 03–08) between m and the rival side.
+* ``exit_talk``   = W_exit × number of hypothetical or future CAMEO 16x statements m → A by m's state or officials.
+* ``drift``       = the sum of the six; ``drift_trend`` = its exponentially weighted mean over periods (half-life
+  two periods). Above 0 m leans away from A; below 0 it is close to A.
+
+Cohesion of A in p is minus the mean drift of the states active in A in p, next to the mean of each component.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+
+from blocwatch.actors.alliances import ACTIVE_STATUSES, Alliance, load_registry
+from blocwatch.actors.alliances import alliance as lookup_alliance
+from blocwatch.analytics.periods import normalise_freq, period_end, period_labels, period_range, period_starts
+from blocwatch.analytics.prepare import AnalyticsInputError, prepare_events
+
+DRIFT_WEIGHTS: dict[str, float] = {
+    "tone_gap": 1.0,
+    "attention": 0.5,
+    "boycotts": 0.5,
+    "accusations": 0.3,
+    "rival_deals": 0.25,
+    "exit_talk": 0.25,
+}
+COMPONENTS: tuple[str, ...] = tuple(DRIFT_WEIGHTS)
+COUNT_COLUMNS: tuple[str, ...] = (
+    "n_bloc", "n_rival", "n_boycotts", "n_accusations", "n_rival_deals", "n_exit_talk",
+)  # fmt: skip
+DRIFT_COLUMNS: tuple[str, ...] = (
+    "alliance", "member", "period", "period_start", "status", *COMPONENTS, "drift", "drift_trend",
+    "tone_bloc", "tone_rival", *COUNT_COLUMNS,
+)  # fmt: skip
+# Pseudo-events of Goldstein 0 added to each side before averaging, so one event does not make a trend.
+TONE_PRIOR_EVENTS = 2.0
+TREND_HALFLIFE_PERIODS = 2.0
+OFFICIAL_SECTORS = frozenset({"GOV", "LEG", "MIL", "SPY", "COP", "JUD"})
+COOPERATION_ROOTS = ("03", "04", "05", "06", "07", "08")
+
+
+def _as_day(value: dt.date | str | None, what: str) -> pd.Timestamp | None:
+    if value is None:
+        return None
+    try:
+        return pd.Timestamp(value).normalize()
+    except (ValueError, TypeError) as error:
+        raise AnalyticsInputError(f"{what}: expected a date as YYYY-MM-DD, got {value!r}") from error
+
+
+def _window(prepared: pd.DataFrame, freq: str, on: pd.Timestamp | None, since: pd.Timestamp | None) -> np.ndarray:
+    days = prepared["day"].dropna()
+    if days.empty:
+        return np.array([], dtype="datetime64[D]")
+    first = since if since is not None else days.min()
+    last = on if on is not None else days.max()
+    if last < first:
+        return np.array([], dtype="datetime64[D]")
+    return period_range(first.to_datetime64(), last.to_datetime64(), freq)
+
+
+def status_table(entry: Alliance, starts: np.ndarray, freq: str, on: pd.Timestamp | None = None) -> pd.DataFrame:
+    """Registry status of every state ever related to the alliance at the end of each period (or at `on`)."""
+    rows = []
+    for start in starts:
+        end = period_end(pd.Timestamp(start), freq)
+        when = min(end, on) if on is not None else end
+        for country in entry.countries():
+            rows.append((country, pd.Timestamp(start), entry.status_of(country, when.date())))
+    return pd.DataFrame(rows, columns=["member", "period_start", "status"])
+
+
+def _rival_pairs(entry: Alliance, starts: np.ndarray, freq: str, own: pd.DataFrame) -> pd.MultiIndex:
+    """(state, period_start) pairs of the rival side: members of a rival bloc that are not members of A."""
+    registry = load_registry()
+    own_pairs = set(zip(own["member"], own["period_start"], strict=True))
+    pairs = []
+    for code in entry.rivals:
+        table = status_table(registry[code], starts, freq)
+        active = table[table["status"].isin(ACTIVE_STATUSES)]
+        pairs.extend(
+            (member, start)
+            for member, start in zip(active["member"], active["period_start"], strict=True)
+            if (member, start) not in own_pairs
+        )
+    return pd.MultiIndex.from_tuples(pairs, names=["entity", "period_start"]) if pairs else pd.MultiIndex.from_arrays(
+        [[], pd.DatetimeIndex([])], names=["entity", "period_start"]
+    )
+
+
+def member_event_rows(
+    prepared: pd.DataFrame,
+    entry: Alliance,
+    freq: str,
+    starts: np.ndarray,
+    statuses: pd.DataFrame,
+) -> pd.DataFrame:
+    """One row per (event, member it concerns), with the flag of each drift component it feeds.
+
+    ``event_row`` is the event's position in `prepared`, so evidence can be traced back to sentences.
+    """
+    active = statuses[statuses["status"].isin(ACTIVE_STATUSES)]
+    members = sorted(set(active["member"]))
+    code, leader = entry.code, entry.leader
+    usable = prepared["representative"] & prepared["day"].notna()
+    if len(starts):
+        period = period_starts(prepared["day"], freq)
+        usable &= (period >= starts[0]) & (period <= starts[-1])
+    else:
+        usable &= False
+    candidates = prepared.loc[
+        usable & (prepared["actor_entity"].isin(members) | prepared["recipient_entity"].isin(members))
+    ]
+    views = []
+    for outgoing, member_column, other_column in ((True, "actor_entity", "recipient_entity"),
+                                                  (False, "recipient_entity", "actor_entity")):
+        side = candidates[candidates[member_column].isin(members) & candidates[other_column].notna()]
+        views.append(pd.DataFrame({
+            "event_row": side.index.to_numpy(),
+            "member": side[member_column].to_numpy(),
+            "other": side[other_column].to_numpy(),
+            "outgoing": outgoing,
+            "period_start": period_starts(side["day"], freq),
+            "modality": side["modality"].to_numpy(),
+            "root": side["root"].to_numpy(),
+            "cameo": side["cameo"].astype("string").to_numpy(),
+            "type": side["type"].astype("string").str.upper().to_numpy(),
+            "goldstein": side["goldstein"].fillna(0.0).to_numpy(),
+            "actor_kind": side["actor_kind"].to_numpy(),
+            "actor_sector": side["actor_sector"].astype("string").str.upper().to_numpy(),
+        }))  # fmt: skip
+    rows = pd.concat(views, ignore_index=True)
+    rows = rows[rows["member"] != rows["other"]]
+    rows["period_start"] = pd.to_datetime(rows["period_start"])
+    # Only the periods in which the state actually held an active status count for it.
+    held = pd.MultiIndex.from_frame(active[["member", "period_start"]])
+    rows = rows[pd.MultiIndex.from_frame(rows[["member", "period_start"]]).isin(held)].reset_index(drop=True)
+
+    rival_pairs = _rival_pairs(entry, starts, freq, active)
+    is_rival = rows["other"].isin(entry.rivals).to_numpy() | pd.MultiIndex.from_arrays(
+        [rows["other"], rows["period_start"]]
+    ).isin(rival_pairs)
+    to_alliance = (rows["other"] == code).to_numpy()
+    to_leader = (rows["other"] == leader).to_numpy() & (rows["member"] != leader).to_numpy()
+    is_bloc = (to_alliance | to_leader) & ~is_rival
+    asserted = (rows["modality"] == "asserted").to_numpy()
+    outgoing = rows["outgoing"].to_numpy()
+    root = rows["root"].fillna("").to_numpy()
+    cameo = rows["cameo"].fillna("")
+    meeting = (rows["type"] == "CONSULT").to_numpy() | (root == "04") | cameo.str.startswith("036").to_numpy()
+    sector = rows["actor_sector"]
+    official = (rows["actor_kind"] == "state").to_numpy() | sector.isna().to_numpy() | sector.isin(OFFICIAL_SECTORS)
+
+    rows["bloc"] = asserted & is_bloc
+    rows["rival"] = asserted & is_rival
+    rows["boycott"] = outgoing & to_alliance & (
+        (asserted & np.isin(root, ("12", "16"))) | ((rows["modality"] == "negated").to_numpy() & meeting)
+    )
+    rows["accusation"] = outgoing & to_leader & asserted & np.isin(root, ("11", "12"))
+    rows["rival_deal"] = asserted & is_rival & np.isin(root, COOPERATION_ROOTS)
+    rows["exit_talk"] = (
+        outgoing & to_alliance & rows["modality"].isin(("hypothetical", "future")).to_numpy() & (root == "16")
+        & np.asarray(official, dtype=bool)
+    )  # fmt: skip
+    flags = ["bloc", "rival", "boycott", "accusation", "rival_deal", "exit_talk"]
+    return rows[rows[flags].any(axis=1)].reset_index(drop=True)
+
+
+def _components(rows: pd.DataFrame, statuses: pd.DataFrame, entry: Alliance, freq: str) -> pd.DataFrame:
+    tallies = pd.DataFrame({
+        "member": rows["member"],
+        "period_start": rows["period_start"],
+        "n_bloc": rows["bloc"].astype(np.int64),
+        "bloc_sum": np.where(rows["bloc"], rows["goldstein"], 0.0),
+        "n_rival": rows["rival"].astype(np.int64),
+        "rival_sum": np.where(rows["rival"], rows["goldstein"], 0.0),
+        "n_boycotts": rows["boycott"].astype(np.int64),
+        "n_accusations": rows["accusation"].astype(np.int64),
+        "n_rival_deals": rows["rival_deal"].astype(np.int64),
+        "n_exit_talk": rows["exit_talk"].astype(np.int64),
+    })  # fmt: skip
+    sums = tallies.groupby(["member", "period_start"]).sum()
+    members = sorted(set(statuses.loc[statuses["status"].isin(ACTIVE_STATUSES), "member"]))
+    grid = statuses[statuses["member"].isin(members)].set_index(["member", "period_start"]).sort_index()
+    out = grid.join(sums, how="left").fillna({column: 0 for column in sums.columns}).reset_index()
+    for column in COUNT_COLUMNS:
+        out[column] = out[column].fillna(0).astype(np.int64) if column in out else 0
+    for column in ("bloc_sum", "rival_sum"):
+        out[column] = out[column].fillna(0.0) if column in out else 0.0
+    out["tone_bloc"] = out.pop("bloc_sum") / (out["n_bloc"] + TONE_PRIOR_EVENTS)
+    out["tone_rival"] = out.pop("rival_sum") / (out["n_rival"] + TONE_PRIOR_EVENTS)
+    weights = DRIFT_WEIGHTS
+    out["tone_gap"] = weights["tone_gap"] * (out["tone_rival"] - out["tone_bloc"]) / 10.0
+    out["attention"] = weights["attention"] * (out["n_rival"] - out["n_bloc"]) / (
+        out["n_rival"] + out["n_bloc"] + TONE_PRIOR_EVENTS
+    )
+    out["boycotts"] = weights["boycotts"] * out["n_boycotts"]
+    out["accusations"] = weights["accusations"] * out["n_accusations"]
+    out["rival_deals"] = weights["rival_deals"] * out["n_rival_deals"]
+    out["exit_talk"] = weights["exit_talk"] * out["n_exit_talk"]
+    inactive = ~out["status"].isin(ACTIVE_STATUSES)
+    out.loc[inactive, list(COMPONENTS)] = np.nan
+    out["drift"] = out[list(COMPONENTS)].sum(axis=1, min_count=1)
+    out = out.sort_values(["member", "period_start"], ignore_index=True)
+    out["drift_trend"] = out.groupby("member")["drift"].transform(
+        lambda series: series.ewm(halflife=TREND_HALFLIFE_PERIODS, ignore_na=True).mean()
+    )
+    out.loc[inactive, "drift_trend"] = np.nan
+    out["alliance"] = entry.code
+    out["period"] = period_labels(out["period_start"], freq)
+    return out.loc[:, list(DRIFT_COLUMNS)]
+
+
+def _resolve(alliance_code: str) -> Alliance:
+    if not isinstance(alliance_code, str) or not alliance_code.strip():
+        raise AnalyticsInputError(f"alliance: expected an alliance code such as CSTO, got {alliance_code!r}")
+    try:
+        return lookup_alliance(alliance_code)
+    except KeyError as error:
+        raise AnalyticsInputError(str(error.args[0])) from None
+
+
+def member_drift(
+    events: pd.DataFrame,
+    alliance: str,
+    on: dt.date | str | None = None,
+    freq: str = "Q",
+    since: dt.date | str | None = None,
+) -> pd.DataFrame:
+    """Per member and period, up to `on` (default: the last event): registry status, components and drift.
+
+    Members are the states with an active status (member, frozen, suspended, withdrawal_notice) in some period
+    of the window; a period in which a state was not active has empty components.
+    """
+    code = normalise_freq(freq)
+    entry = _resolve(alliance)
+    prepared = prepare_events(events)
+    on_day, since_day = _as_day(on, "on"), _as_day(since, "since")
+    starts = _window(prepared, code, on_day, since_day)
+    statuses = status_table(entry, starts, code, on_day)
+    if statuses.empty:
+        return pd.DataFrame(columns=list(DRIFT_COLUMNS))
+    rows = member_event_rows(prepared, entry, code, starts, statuses)
+    if on_day is not None:
+        rows = rows[prepared.loc[rows["event_row"], "day"].to_numpy() <= on_day.to_datetime64()]
+    return _components(rows, statuses, entry, code)
+
+
+def cohesion(
+    events: pd.DataFrame,
+    alliance: str,
+    on: dt.date | str | None = None,
+    freq: str = "Q",
+    drift: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Per period: how many states were active, the mean of each drift component, the mean and largest drift,
+    who drifted most, and ``cohesion`` = −(mean drift). Pass a `drift` frame from member_drift to reuse it."""
+    table = drift if drift is not None else member_drift(events, alliance, on=on, freq=freq)
+    active = table[table["status"].isin(ACTIVE_STATUSES)]
+    columns = ["alliance", "period", "period_start", "members", *COMPONENTS, "drift_mean", "drift_max",
+               "most_drifting", "cohesion"]  # fmt: skip
+    if active.empty:
+        return pd.DataFrame(columns=columns)
+    grouped = active.groupby(["alliance", "period", "period_start"], sort=False)
+    out = grouped[list(COMPONENTS)].mean()
+    out["members"] = grouped.size()
+    out["drift_mean"] = grouped["drift"].mean()
+    out["drift_max"] = grouped["drift"].max()
+    leaders = active.loc[grouped["drift"].idxmax().to_numpy(), ["alliance", "period", "period_start", "member"]]
+    out["most_drifting"] = leaders.set_index(["alliance", "period", "period_start"])["member"]
+    out["most_drifting"] = out["most_drifting"].where(out["drift_max"] > 0)
+    out["cohesion"] = -out["drift_mean"]
+    return out.reset_index().sort_values("period_start", ignore_index=True).loc[:, columns]
+
+
+def alliance_standing(
+    events: pd.DataFrame, alliance: str, on: dt.date | str | None = None, freq: str = "Q"
+) -> pd.DataFrame:
+    """One row per state related to the alliance on `on` (default today): registry status and since when,
+    its drift components in the period containing `on`, the drift trend, and the mean drift of the last four
+    periods."""
+    entry = _resolve(alliance)
+    on_day = _as_day(on, "on") or pd.Timestamp(dt.date.today())
+    drift = member_drift(events, alliance, on=on_day, freq=freq)
+    rows = []
+    for country in entry.countries():
+        status = entry.status_of(country, on_day.date())
+        if status is None:
+            continue
+        history = [change for change in entry.history(country) if change.date <= on_day.date()]
+        own = drift[drift["member"] == country]
+        last = own.iloc[-1] if not own.empty else None
+        row = {
+            "alliance": entry.code,
+            "member": country,
+            "status": status,
+            "since": history[-1].date.isoformat() if history else None,
+            "period": last["period"] if last is not None else None,
+            **{name: (float(last[name]) if last is not None else np.nan) for name in (*COMPONENTS, "drift")},
+            "drift_trend": float(last["drift_trend"]) if last is not None else np.nan,
+            "drift_last4": float(own["drift"].tail(4).mean()) if not own.empty else np.nan,
+            "source": history[-1].source if history else "",
+        }
+        rows.append(row)
+    columns = ["alliance", "member", "status", "since", "period", *COMPONENTS, "drift", "drift_trend",
+               "drift_last4", "source"]  # fmt: skip
+    return pd.DataFrame(rows, columns=columns)
+
+
+def all_alliance_drift(
+    events: pd.DataFrame, freq: str = "Q", alliances: Iterable[str] | None = None
+) -> pd.DataFrame:
+    """member_drift for every alliance of the registry (or the ones named), stacked."""
+    prepared = prepare_events(events)
+    codes = list(alliances) if alliances is not None else sorted(load_registry())
+    frames = [member_drift(prepared, code, freq=freq) for code in codes]
+    frames = [frame for frame in frames if not frame.empty]
+    if not frames:
+        return pd.DataFrame(columns=list(DRIFT_COLUMNS))
+    return pd.concat(frames, ignore_index=True)

@@ -1,0 +1,300 @@
+"""The actors stage: knowledge-base loading and look-ups, mention finding, resolution and coreference."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from blocwatch import nlp
+from blocwatch.actors import ActorResolver, KnowledgeBaseError, load_kb, normalize_name, sector_for
+from blocwatch.actors.kb import PACKAGE_DATA_DIR
+from blocwatch.records import Actor
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_0f902c55c66fdec3.txt"
+SEED_DATE = "2023-12-18"
+
+
+@pytest.fixture(scope="module")
+def parser():
+    return nlp.load()
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_kb(user_dir=None)
+
+
+def resolve_text(parser, kb, text: str, date: str | None = "2023-12-18") -> list[Actor]:
+    resolver = ActorResolver(kb, article_date=date)
+    return resolver.resolve(parser(text))
+
+
+def find(actors: list[Actor], text: str) -> Actor:
+    matches = [a for a in actors if a.text == text]
+    assert matches, f"no actor with text {text!r} among {[a.text for a in actors]}"
+    return matches[0]
+
+
+def phrase(doc, text: str):
+    start = doc.text.index(text)
+    span = doc.char_span(start, start + len(text))
+    assert span is not None, text
+    return span
+
+
+# -- knowledge base --------------------------------------------------------------------------------------------
+
+
+def test_lookup_is_case_diacritics_and_apostrophe_insensitive(kb):
+    assert [e.key for e in kb.lookup("ARMENIA")] == ["ARM"]
+    kremlin = kb.lookup("the Kremlin")
+    assert kremlin and kremlin[0].key == "RUS" and kremlin[0].sector == "GOV"
+    assert kb.lookup("Russia’s")[0].key == "RUS"
+    assert normalize_name("Tiranë") == normalize_name("TIRANE")
+    csto = kb.lookup("Collective Security Treaty Organization")
+    assert csto[0].kind == "org" and csto[0].country == "IGO" and csto[0].actor_id == "igo:CSTO"
+
+
+def test_office_holder_depends_on_the_date(kb):
+    before = kb.office_holder("ARM", "head_of_government", "2017-05-01")
+    after = kb.office_holder("ARM", "head_of_government", dt.date(2019, 5, 1))
+    assert before is not None and after is not None
+    assert before.person_id != after.person_id
+    assert kb.office_holder("ARM", "head_of_government", "1700-01-01") is None
+
+
+def _write_minimal_kb(folder: Path) -> None:
+    folder.mkdir()
+    (folder / "countries.csv").write_text(
+        "iso3,iso2,name,short_names,former_names,adjectives,demonyms,capital,seats_of_power,armed_forces,"
+        "legislature,government_names\n"
+        "FRE,FR,Freedonia,Republic of Freedonia,,Freedonian,Freedonians,Fredville,Blue Palace,,Grand Diet,\n",
+        encoding="utf-8",
+    )
+
+
+def test_user_folder_overrides_and_extends_rows(tmp_path):
+    base = tmp_path / "base"
+    _write_minimal_kb(base)
+    user = tmp_path / "user"
+    user.mkdir()
+    (user / "countries.yaml").write_text(
+        "countries:\n"
+        "  - {iso3: FRE, capital: Newtown}\n"
+        "  - {iso3: SYL, iso2: SY, name: Sylvania, adjectives: Sylvanian}\n",
+        encoding="utf-8",
+    )
+    kb = load_kb(base, user)
+    assert kb.lookup("Newtown")[0].key == "FRE"
+    assert kb.lookup("Fredville") == []
+    assert kb.lookup("Freedonian")[0].key == "FRE"
+    assert kb.lookup("Sylvanian")[0].key == "SYL"
+
+
+def test_bad_rows_are_reported_with_file_and_problem(tmp_path):
+    base = tmp_path / "base"
+    _write_minimal_kb(base)
+    (base / "office_holders.csv").write_text(
+        "person_id,name,aliases,country,office,title,start,end,sector\n"
+        "x-y,X Y,,FRE,head_of_state,President,01/02/2003,,GOV\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(KnowledgeBaseError, match=r"office_holders\.csv, line 2: start"):
+        load_kb(base, None)
+    with pytest.raises(KnowledgeBaseError, match="does not exist"):
+        load_kb(tmp_path / "missing", None)
+
+
+def test_sector_table():
+    assert sector_for("lawmakers") is None  # words are looked up as written; the resolver lemmatises
+    assert sector_for("lawmaker") == "LEG"
+    assert sector_for("think tank") == "EDU"
+    assert sector_for("police") == "COP"
+    assert sector_for("idea") is None
+
+
+# -- the seed article ------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_actors(parser, kb):
+    if not SEED.exists():
+        pytest.skip(f"seed article {SEED} not present")
+    resolver = ActorResolver(kb, article_date=SEED_DATE)
+    actors: list[Actor] = []
+    docs = {}
+    offset = 0
+    for line in SEED.read_text(encoding="utf-8").split("\n"):
+        if line.strip():
+            doc = parser(line)
+            docs[offset] = doc
+            actors.extend(resolver.resolve(doc, offset=offset))
+        offset += len(line) + 1
+    return resolver, actors, docs, SEED.read_text(encoding="utf-8")
+
+
+def test_seed_people(seed_actors):
+    _, actors, _, _ = seed_actors
+    simonyan = next(a for a in actors if a.name == "Alen Simonyan")
+    assert (simonyan.kind, simonyan.country, simonyan.sector) == ("person", "ARM", "LEG")
+    kopyrkin = find(actors, "Sergey Kopyrkin")
+    assert (kopyrkin.country, kopyrkin.sector) == ("RUS", "GOV")
+    assert kopyrkin.actor_id == "person:sergey-kopyrkin"
+    putin = find(actors, "Russian President Vladimir Putin")
+    assert (putin.country, putin.sector, putin.resolved_by) == ("RUS", "GOV", "both")
+    kochinyan = find(actors, "Areg Kochinyan")
+    assert kochinyan.country == "ARM" and kochinyan.actor_id == "person:areg-kochinyan"
+    assert kochinyan.resolved_by == "text"
+
+
+def test_seed_coreference_and_metonyms(seed_actors):
+    _, actors, _, text = seed_actors
+    kopyrkin = find(actors, "Sergey Kopyrkin")
+    assert find(actors, "Kopyrkin").actor_id == kopyrkin.actor_id
+    he_added = text.index("He added")
+    he = next(a for a in actors if a.start == he_added)
+    assert he.actor_id == kopyrkin.actor_id
+    assert find(actors, "The ambassador").actor_id == kopyrkin.actor_id
+    yerevan = find(actors, "Yerevan")
+    assert (yerevan.kind, yerevan.country, yerevan.sector) == ("state", "ARM", "GOV")
+    kremlin = find(actors, "the Kremlin")
+    assert (kremlin.kind, kremlin.country) == ("state", "RUS")
+    csto = find(actors, "the Collective Security Treaty Organization")
+    assert (csto.kind, csto.country, csto.org, csto.actor_id) == ("igo", "IGO", "CSTO", "igo:CSTO")
+    assert find(actors, "the Russian bloc").org == "CSTO"
+    for actor in actors:
+        assert text[actor.start : actor.end] == actor.text
+
+
+def test_seed_armed_forces_as_span(seed_actors):
+    resolver, _, docs, _ = seed_actors
+    doc = next(d for d in docs.values() if "armed forces" in d.text)
+    offset = next(o for o, d in docs.items() if d is doc)
+    actor = resolver.actor_for_span(phrase(doc, "Azerbaijan’s armed forces"), offset=offset)
+    assert actor is not None
+    assert (actor.kind, actor.country, actor.sector, actor.text) == (
+        "state",
+        "AZE",
+        "MIL",
+        "Azerbaijan’s armed forces",
+    )
+    assert actor.start == offset + doc.text.index("Azerbaijan’s armed forces")
+
+
+# -- sentences ---------------------------------------------------------------------------------------------
+
+
+def test_description_resolves_to_the_office_holder_on_the_article_date(parser, kb):
+    text = "The Armenian prime minister met the delegation."
+    earlier = find(resolve_text(parser, kb, text, "2017-05-01"), "The Armenian prime minister")
+    later = find(resolve_text(parser, kb, text, "2019-05-01"), "The Armenian prime minister")
+    assert earlier.kind == later.kind == "person"
+    assert earlier.country == later.country == "ARM"
+    assert earlier.actor_id and later.actor_id and earlier.actor_id != later.actor_id
+
+
+def test_apposition_gives_the_sending_state_and_the_sector(parser, kb):
+    actors = resolve_text(parser, kb, "Jean Dupont, France's ambassador to Mali, criticised the junta.")
+    dupont = find(actors, "Jean Dupont")
+    assert (dupont.country, dupont.sector, dupont.actor_id) == ("FRA", "GOV", "person:jean-dupont")
+    assert find(actors, "Mali").country == "MLI"
+
+
+def test_former_role_in_the_text_wins_over_the_knowledge_base(parser, kb):
+    actors = resolve_text(parser, kb, "Former Russian President Vladimir Putin spoke in Minsk.", "2023-12-18")
+    putin = actors[0]
+    assert putin.actor_id == "person:vladimir-putin"
+    assert putin.sector == "ELI" and putin.role.lower().startswith("former")
+
+
+def test_unknown_person_with_a_role_word(parser, kb):
+    actors = resolve_text(parser, kb, "A Russian diplomat denied the report.")
+    diplomat = find(actors, "A Russian diplomat")
+    assert (diplomat.kind, diplomat.country, diplomat.sector, diplomat.actor_id) == (
+        "person",
+        "RUS",
+        "GOV",
+        None,
+    )
+
+
+def test_possessive_and_plain_names(parser, kb):
+    actors = resolve_text(parser, kb, "Turkey’s parliament approved the deal while the US objected.")
+    parliament = find(actors, "Turkey’s parliament")
+    assert (parliament.kind, parliament.country, parliament.sector) == ("state", "TUR", "LEG")
+    assert find(actors, "the US").country == "USA"
+
+
+def test_lower_case_words_are_not_country_names(parser, kb):
+    actors = resolve_text(parser, kb, "Let us eat turkey and chad with them.")
+    assert [a for a in actors if a.kind == "state"] == []
+
+
+def test_compounds_split_into_one_actor_per_conjunct(parser, kb):
+    resolver = ActorResolver(kb, "2000-01-01")
+    doc = parser("Senior Hungarian and Romanian officials agreed that Armenia and the EU should talk.")
+    officials = resolver.split_compound(phrase(doc, "Senior Hungarian and Romanian officials"))
+    assert [(a.country, a.sector) for a in officials] == [("HUN", "GOV"), ("ROU", "GOV")]
+    parties = resolver.split_compound(phrase(doc, "Armenia and the EU"))
+    assert [(a.kind, a.country) for a in parties] == [("state", "ARM"), ("igo", "IGO")]
+    mentioned = resolver.resolve(doc)
+    assert [(a.text, a.country) for a in mentioned if a.text in ("Hungarian", "Romanian")] == [
+        ("Hungarian", "HUN"),
+        ("Romanian", "ROU"),
+    ]
+
+
+def test_actor_for_span_on_various_phrases(parser, kb):
+    resolver = ActorResolver(kb, "2000-01-01")
+    doc = parser(
+        "The Croatian government's request was rejected by a Swiss court, and police said the idea failed."
+    )
+    request = resolver.actor_for_span(phrase(doc, "The Croatian government's request"))
+    assert request is not None and (request.country, request.sector) == ("HRV", "GOV")
+    assert request.text == "The Croatian government's request"
+    court = resolver.actor_for_span(phrase(doc, "a Swiss court"))
+    assert court is not None and (court.country, court.sector) == ("CHE", "JUD")
+    police = resolver.actor_for_span(phrase(doc, "police"))
+    assert police is not None and (police.sector, police.country) == ("COP", None)
+    assert resolver.actor_for_span(phrase(doc, "the idea")) is None
+
+
+def test_pronoun_without_antecedent_is_not_an_actor(parser, kb):
+    resolver = ActorResolver(kb, "2000-01-01")
+    doc = parser("It rained.")
+    assert resolver.actor_for_span(doc[0:1]) is None
+
+
+def test_two_countries_is_a_compound_of_the_last_two_states(parser, kb):
+    resolver = ActorResolver(kb, "2000-01-01")
+    resolver.resolve(parser("Serbia and Albania signed an accord."))
+    doc = parser("The two countries will meet again.")
+    pair = resolver.split_compound(phrase(doc, "The two countries"))
+    assert sorted(a.country for a in pair) == ["ALB", "SRB"]
+
+
+def test_bad_article_date_is_reported(kb):
+    with pytest.raises(ValueError, match="article_date"):
+        ActorResolver(kb, article_date="18/12/2023")
+
+
+def test_package_tables_load_cleanly():
+    kb = load_kb(PACKAGE_DATA_DIR, None)
+    assert kb.country("ARM") is not None and kb.org("CSTO") is not None
+
+
+def test_cli_lookup():
+    from click.testing import CliRunner
+
+    from blocwatch.cli import main
+
+    runner = CliRunner()
+    result = runner.invoke(main, ["actors", "lookup", "Kremlin"])
+    assert result.exit_code == 0, result.output
+    assert result.output.count("\n") == 1 and '"state:RUS"' in result.output
+    result = runner.invoke(main, ["actors", "lookup", "ARM", "--office", "head_of_government", "--on", "2019-05-01"])
+    assert result.exit_code == 0 and "Pashinyan" in result.output
+    result = runner.invoke(main, ["actors", "lookup", "CSTO", "--on", "12/2023"])
+    assert result.exit_code == 2 and "not a date" in result.output

@@ -1,0 +1,220 @@
+"""Quotes stage: direct quotations, reported statements and their speakers, on real and written text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from blocwatch.quotes import extract_quotes, extract_quotes_from_text, find_quotations, parse_paragraphs
+from blocwatch.records import Actor, Quote
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEED = SHARED / "seed" / "000_0f902c55c66fdec3.txt"
+POLNEAR_DEV = SHARED / "data" / "dev" / "polnear" / "dev.jsonl"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from blocwatch.nlp import load
+
+    return load()
+
+
+def _find(quotes: list[Quote], fragment: str, direct: bool | None = None) -> Quote:
+    for quote in quotes:
+        if fragment in quote.text and (direct is None or quote.direct == direct):
+            return quote
+    raise AssertionError(f"no quote containing {fragment!r} among {[q.text for q in quotes]}")
+
+
+# --- the seed article -------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_quotes(nlp) -> tuple[str, list[Quote]]:
+    if not SEED.exists():
+        pytest.skip(f"{SEED} is absent")
+    text = SEED.read_text(encoding="utf-8")
+    return text, extract_quotes_from_text(text, nlp)
+
+
+def test_seed_unterminated_quote_is_putins(seed_quotes):
+    text, quotes = seed_quotes
+    quote = _find(quotes, "It’s not we who abandoned Karabakh", direct=True)
+    assert quote.text.endswith("such a decision.")
+    assert "Putin" in quote.speaker_text
+    assert text[quote.start : quote.end] == quote.text
+
+
+def test_seed_ambassador_quotes_are_kopyrkins(seed_quotes):
+    _, quotes = seed_quotes
+    long_quote = _find(quotes, "It’s based on the agreement", direct=True)
+    allies_quote = _find(quotes, "Both the Russian and Armenian sides", direct=True)
+    for quote in (long_quote, allies_quote):
+        assert quote.speaker is not None
+        assert "Kopyrkin" in quote.speaker.name
+    assert allies_quote.speaker_text == "He"
+
+
+def test_seed_reported_statements(seed_quotes):
+    _, quotes = seed_quotes
+    simonyan = _find(quotes, "the Collective Security Treaty Organization did not even", direct=False)
+    assert simonyan.cue == "said"
+    assert "Simonyan" in simonyan.speaker_text and "Simonyan" in simonyan.speaker.name
+    assert simonyan.speaker.kind == "person"
+    kochinyan = _find(quotes, "Armenia could withdraw", direct=False)
+    assert kochinyan.cue == "believes"
+    assert "Kochinyan" in kochinyan.speaker.name
+
+
+def test_seed_headline_and_keep_reading_give_no_quotes(seed_quotes):
+    _, quotes = seed_quotes
+    assert not [q for q in quotes if "Shipping Companies" in q.text or "Adamant" in q.text]
+
+
+# --- quotation marks --------------------------------------------------------------------------------------
+
+
+def test_marks_straight_curly_single_and_apostrophes():
+    text = "He said \"no way\" twice. She wrote “we will see” and ‘the end’; the voters’ choice, it’s late."
+    found = [text[q.start : q.end] for q in find_quotations(text, [(0, len(text))])]
+    assert found == ["no way", "we will see", "the end"]
+
+
+def test_marks_multi_paragraph_and_unclosed():
+    first = "“We are ready to talk,” the minister said. “But not at any price."
+    second = "“We will defend our borders.”"
+    third = "“This one is never closed."
+    text = "\n".join([first, second, third])
+    segments = [(0, len(first)), (len(first) + 1, len(first) + 1 + len(second))]
+    segments.append((segments[1][1] + 1, len(text)))
+    quotations = find_quotations(text, segments)
+    assert len(quotations) == 3
+    multi = quotations[1]
+    assert [text[s:e] for s, e in multi.pieces] == ["But not at any price.", "We will defend our borders."]
+    assert multi.closed
+    assert text[quotations[2].start : quotations[2].end] == "This one is never closed."
+    assert not quotations[2].closed
+
+
+# --- written sentences for each pattern -------------------------------------------------------------------
+
+
+def test_straight_quote_with_speaker_after(nlp):
+    quotes = extract_quotes_from_text('"We will not retreat," Foreign Minister Lavrov said on Monday.', nlp)
+    quote = _find(quotes, "We will not retreat", direct=True)
+    assert quote.text == "We will not retreat,"
+    assert "Lavrov" in quote.speaker_text and quote.cue == "said"
+
+
+def test_curly_quote_with_speaker_before(nlp):
+    quotes = extract_quotes_from_text("Prime Minister Nikol Pashinyan told reporters: “Armenia will decide alone.”", nlp)
+    quote = _find(quotes, "Armenia will decide alone", direct=True)
+    assert "Pashinyan" in quote.speaker.name
+    assert quote.addressee is not None and quote.addressee.text == "reporters"
+
+
+def test_quote_over_two_paragraphs_keeps_its_speaker(nlp):
+    text = (
+        "“The treaty has failed us,” said Defence Minister Suren Papikyan. “Nobody came to help.\n"
+        "“We will look for other partners.”"
+    )
+    quotes = extract_quotes_from_text(text, nlp)
+    second = _find(quotes, "Nobody came to help", direct=True)
+    assert "We will look for other partners." in second.text
+    assert "Papikyan" in second.speaker.name
+
+
+def test_unclosed_quote_takes_speaker_from_previous_sentence(nlp):
+    text = "Chancellor Olaf Scholz criticised the plan. “This is not the way forward. We expect more from Moscow."
+    quote = _find(extract_quotes_from_text(text, nlp), "This is not the way forward", direct=True)
+    assert quote.text.endswith("more from Moscow.")
+    assert "Scholz" in quote.speaker.name
+
+
+def test_partial_quote_goes_to_clause_subject(nlp):
+    text = 'The opposition leader called the vote "a betrayal of the nation" and left the chamber.'
+    quote = _find(extract_quotes_from_text(text, nlp), "a betrayal", direct=True)
+    assert quote.speaker_text == "The opposition leader"
+    assert quote.cue == "called"
+
+
+def test_split_quote_both_parts_share_the_speaker(nlp):
+    text = "“We are not leaving,” Ambassador Kopyrkin added, “and we never will.”"
+    quotes = [q for q in extract_quotes_from_text(text, nlp) if q.direct]
+    assert len(quotes) == 2
+    assert all("Kopyrkin" in q.speaker.name and q.cue == "added" for q in quotes)
+
+
+def test_according_to_and_told_with_addressee(nlp):
+    text = (
+        "According to the Kremlin, the talks will resume in May.\n"
+        "Jens Stoltenberg told the Latvian president that NATO would defend every ally."
+    )
+    quotes = extract_quotes_from_text(text, nlp)
+    kremlin = _find(quotes, "the talks will resume in May", direct=False)
+    assert kremlin.speaker_text == "the Kremlin" and kremlin.cue.lower() == "according to"
+    stoltenberg = _find(quotes, "NATO would defend every ally", direct=False)
+    assert "Stoltenberg" in stoltenberg.speaker.name and stoltenberg.cue == "told"
+    assert stoltenberg.addressee is not None and "president" in stoltenberg.addressee.text
+
+
+def test_inverted_report_and_pronoun_speaker(nlp):
+    text = "Tigran Avinyan, the deputy prime minister, met the envoy. The dispute will be settled soon, he said."
+    quote = _find(extract_quotes_from_text(text, nlp), "The dispute will be settled soon", direct=False)
+    assert quote.speaker_text == "he"
+    assert quote.speaker.name == "Tigran Avinyan"
+
+
+def test_actors_and_resolver_take_precedence(nlp):
+    text = "The ministry said the border would stay closed."
+    docs = parse_paragraphs(text, nlp)
+    ministry = Actor(text="The ministry", name="Ministry of Foreign Affairs of Armenia", kind="org",
+                     start=0, end=12, actor_id="org:mfa-armenia")
+    via_actors = extract_quotes(text, docs, actors=[ministry])
+    assert via_actors[0].speaker.actor_id == "org:mfa-armenia"
+    resolved = Actor(text="The ministry", name="Resolved ministry", kind="org", start=0, end=12)
+    calls: list[tuple[int, int]] = []
+
+    def resolve(start: int, end: int) -> Actor | None:
+        calls.append((start, end))
+        return resolved
+
+    via_resolver = extract_quotes(text, docs, resolve=resolve)
+    assert via_resolver[0].speaker.name == "Resolved ministry"
+    assert calls == [(0, 12)]
+
+
+def test_offsets_point_into_the_article(nlp):
+    text = "Intro line.\n\nThe envoy said “talks are over” and that sanctions would follow."
+    for quote in extract_quotes_from_text(text, nlp):
+        assert text[quote.start : quote.end] == quote.text
+        assert text[quote.speaker_start : quote.speaker_end] == quote.speaker_text
+
+
+def test_misaligned_segment_is_rejected(nlp):
+    text = "The minister said the talks failed."
+    with pytest.raises(ValueError, match="docs\\[0\\]"):
+        extract_quotes(text, [(3, nlp(text))])
+    with pytest.raises(TypeError, match="docs\\[0\\]"):
+        extract_quotes(text, [(0, text)])
+
+
+# --- PolNeAR scoring --------------------------------------------------------------------------------------
+
+
+def test_polnear_metrics_on_three_dev_articles():
+    if not POLNEAR_DEV.exists():
+        pytest.skip(f"{POLNEAR_DEV} is absent")
+    from blocwatch.evaluation.quotes import evaluate_quotes, format_quote_report
+
+    metrics = evaluate_quotes([POLNEAR_DEV], limit=3)
+    assert metrics["articles"] == 3
+    for kind in ("direct", "indirect"):
+        for key in ("precision", "recall", "f1", "speaker_accuracy", "end_to_end_f1"):
+            assert 0.0 <= metrics[kind][key] <= 1.0
+        assert metrics[kind]["gold"] > 0
+    assert metrics["direct"]["f1"] > 0.5
+    assert "dev" in metrics["splits"]
+    assert "direct" in format_quote_report(metrics)
