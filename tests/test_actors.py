@@ -294,7 +294,19 @@ def test_cli_lookup():
     result = runner.invoke(main, ["actors", "lookup", "Kremlin"])
     assert result.exit_code == 0, result.output
     assert result.output.count("\n") == 1 and '"state:RUS"' in result.output
-    result = runner.invoke(main, ["actors", "lookup", "ARM", "--office", "head_of_government", "--on", "2019-05-01"])
+    result = runner.invoke(
+        main, ["actors", "lookup", "ARM", "--office", "head_of_government", "--on", "2019-05-01"]
+    )
     assert result.exit_code == 0 and "Pashinyan" in result.output
     result = runner.invoke(main, ["actors", "lookup", "CSTO", "--on", "12/2023"])
     assert result.exit_code == 2 and "not a date" in result.output
+
+
+def test_unknown_agents_and_alliance_descriptions(parser, kb):
+    resolver = ActorResolver(kb, "2023-12-18")
+    resolver.resolve(parser("Armenia skipped the CSTO summit."))
+    doc = parser("A car bomb exploded near the alliance's headquarters.")
+    bomb = resolver.actor_for_span(phrase(doc, "A car bomb"))
+    assert bomb is not None and (bomb.kind, bomb.sector, bomb.country) == ("org", "UNK", None)
+    alliance = resolver.actor_for_span(phrase(doc, "the alliance"))
+    assert alliance is not None and alliance.actor_id == "igo:CSTO"

@@ -136,7 +136,7 @@ alliances:
 def test_extra_paths_override_a_shipped_change_on_the_same_date(tmp_path: Path):
     extra = tmp_path / "fix.yaml"
     extra.write_text(
-        'alliances:\n  NATO:\n    memberships:\n      SWE:\n'
+        "alliances:\n  NATO:\n    memberships:\n      SWE:\n"
         '        - {date: "2024-03-07", status: candidate, source: "counterfactual"}\n',
         encoding="utf-8",
     )
@@ -159,7 +159,9 @@ def test_invalid_user_file_names_file_alliance_and_country(
     kb = tmp_path / "kb"
     kb.mkdir()
     bad = kb / "broken.yaml"
-    bad.write_text(f"alliances:\n  CSTO:\n    memberships:\n      KAZ:\n        - {membership}\n", encoding="utf-8")
+    bad.write_text(
+        f"alliances:\n  CSTO:\n    memberships:\n      KAZ:\n        - {membership}\n", encoding="utf-8"
+    )
     monkeypatch.setenv("BLOCWATCH_KB_DIR", str(kb))
     alliances.clear_cache()
     with pytest.raises(ValueError) as raised:

@@ -1,11 +1,13 @@
 """actors stage: the knowledge base of states, organisations, groups and office holders, and mention resolution.
 
-kb = load_kb()
-kb.lookup("Kremlin")                         # -> [Entry(kind="country", key="RUS", matched_field="seats_of_power", ...)]
-kb.office_holder("ARM", "head_of_government", "2019-05-01")
-resolver = ActorResolver(kb, article_date="2023-12-18")   # one per article
-for segment_doc in docs:                                 # body segments in reading order
-    actors = resolver.resolve(segment_doc, offset=segment.start)
+Typical use (see docs/actors.md)::
+
+    kb = load_kb()
+    kb.lookup("Kremlin")                         # -> [Entry(kind="country", key="RUS", matched_field="seats_of_power", ...)]
+    kb.office_holder("ARM", "head_of_government", "2019-05-01")
+    resolver = ActorResolver(kb, article_date="2023-12-18")   # one per article
+    for segment_doc in docs:                                 # body segments in reading order
+        actors = resolver.resolve(segment_doc, offset=segment.start)
 """
 
 from __future__ import annotations

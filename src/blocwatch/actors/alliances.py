@@ -285,7 +285,9 @@ def status_of(alliance: str, country: str, on: DateLike) -> str | None:
     return _lookup(alliance).status_of(country, on)
 
 
-def members(alliance: str, on: DateLike | None = None, statuses: Iterable[str] = ACTIVE_STATUSES) -> list[str]:
+def members(
+    alliance: str, on: DateLike | None = None, statuses: Iterable[str] = ACTIVE_STATUSES
+) -> list[str]:
     """ISO3 codes (sorted) whose status on ``on`` (default: today) is one of ``statuses``."""
     return _lookup(alliance).members(on, statuses)
 

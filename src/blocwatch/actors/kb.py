@@ -365,7 +365,10 @@ class KnowledgeBase:
             found = [
                 person
                 for person in found
-                if any(normalize_name(written).split()[0] == words[0] for written in (person.name, *person.aliases))
+                if any(
+                    normalize_name(written).split()[0] == words[0]
+                    for written in (person.name, *person.aliases)
+                )
             ]
         return found
 
@@ -421,8 +424,8 @@ def _lookup_variants(key: str) -> Iterator[str]:
 # -- loading ----------------------------------------------------------------------------------------------------
 
 
-def read_table(stem: str, folder: Path, *, required: bool) -> list[dict[str, str]]:
-    """Rows of ``folder/<stem>.csv`` (or .yaml/.yml); [] when absent and not required."""
+def read_table(stem: str, folder: Path) -> list[dict[str, str]]:
+    """Rows of ``folder/<stem>.csv`` and ``folder/<stem>.yaml``/``.yml``; [] when there is neither."""
     columns, _ = TABLES[stem]
     csv_path = folder / f"{stem}.csv"
     yaml_paths = [folder / f"{stem}.yaml", folder / f"{stem}.yml"]
@@ -432,8 +435,6 @@ def read_table(stem: str, folder: Path, *, required: bool) -> list[dict[str, str
     for path in yaml_paths:
         if path.exists():
             rows.extend(_read_yaml(path, stem, columns))
-    if required and not rows and not csv_path.exists():
-        return []
     return rows
 
 
@@ -598,9 +599,9 @@ def load_tables(data_dir: Path, user_dir: Path | None) -> dict[str, list[dict[st
         raise KnowledgeBaseError(f"user knowledge-base folder {user_dir} does not exist or is not a folder")
     tables: dict[str, list[dict[str, Any]]] = {}
     for stem, (_, key_columns) in TABLES.items():
-        rows = read_table(stem, data_dir, required=False)
+        rows = read_table(stem, data_dir)
         if user_dir is not None:
-            rows = _merge(rows, read_table(stem, user_dir, required=False), key_columns)
+            rows = _merge(rows, read_table(stem, user_dir), key_columns)
         tables[stem] = rows
     return tables
 

@@ -443,9 +443,20 @@ class ActorResolver:
         steps = 0
         while steps < 4:
             parent = climbed.head
-            if parent.i <= climbed.i or parent.i >= sentence.end or parent.i in consumed or parent.i in view.name_at:
+            if (
+                parent.i <= climbed.i
+                or parent.i >= sentence.end
+                or parent.i in consumed
+                or parent.i in view.name_at
+            ):
                 break
-            if climbed.dep_ not in _MODIFIER_DEPS and climbed.dep_ not in ("conj", "cc", "case", "punct", "advmod"):
+            if climbed.dep_ not in _MODIFIER_DEPS and climbed.dep_ not in (
+                "conj",
+                "cc",
+                "case",
+                "punct",
+                "advmod",
+            ):
                 break
             if climbed.dep_ == "conj" and climbed.head.dep_ not in _MODIFIER_DEPS:
                 break
@@ -454,7 +465,12 @@ class ActorResolver:
                 break
             if climbed.dep_ == "poss" and not self._actor_like_head(view, parent):
                 break  # "Armenia's sovereign territory": the possessor is the actor
-            if not self._actor_like_head(view, parent) and parent.pos_ not in ("NOUN", "PROPN", "ADJ", "VERB"):
+            if not self._actor_like_head(view, parent) and parent.pos_ not in (
+                "NOUN",
+                "PROPN",
+                "ADJ",
+                "VERB",
+            ):
                 break
             if parent.pos_ == "VERB" and parent.dep_ != "amod":
                 break
@@ -552,7 +568,9 @@ class ActorResolver:
                 or token.pos_ == "ADJ"
                 or (token.pos_ in ("PROPN", "NOUN") and token.text[:1].isupper())
             )
-            if word == "and" and (index - 1 < floor or index - 1 in view.match_at or index + 1 in view.match_at):
+            if word == "and" and (
+                index - 1 < floor or index - 1 in view.match_at or index + 1 in view.match_at
+            ):
                 break  # "Syria and Palestinian leader Yasser Arafat": a new conjunct, not "Planning and Investment"
             if not allowed or (token.is_punct and word not in ("-", "'s")):
                 break
@@ -880,7 +898,7 @@ class ActorResolver:
             return [
                 finish(a) for a in self._role_actor(view, start, end, head, facts, role_match, in_resolve)
             ]
-        if head.ent_type_ == "ORG" and not in_resolve or (in_resolve and head.ent_type_ == "ORG"):
+        if head.ent_type_ == "ORG":
             org_name = _without_determiners(text_span)
             return [
                 finish(

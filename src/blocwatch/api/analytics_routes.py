@@ -16,7 +16,7 @@ from fastapi import APIRouter, HTTPException, Query
 
 from blocwatch.actors import alliances as registry
 from blocwatch.api.convert import jsonable
-from blocwatch.api.store_routes import PARTIAL_DATE_PATTERN, StoreDep
+from blocwatch.api.store_routes import DateParam, StoreDep, checked_partial_date
 
 ANALYTICS_MODULE = "blocwatch.analytics"
 # The public functions of the analytics stage this API calls, and the endpoints that need them.
@@ -110,14 +110,15 @@ def relations(
     a: Annotated[str, Query(min_length=1, max_length=200, description="country code, organisation code or actor id")],
     b: Annotated[str, Query(min_length=1, max_length=200)],
     freq: str = "month",
-    since: Annotated[str | None, Query(pattern=PARTIAL_DATE_PATTERN)] = None,
-    until: Annotated[str | None, Query(pattern=PARTIAL_DATE_PATTERN)] = None,
+    since: DateParam = None,
+    until: DateParam = None,
 ) -> dict[str, Any]:
     """The dyad series between `a` and `b` per period: a→b, b→a and both directions together.
 
     The events behind every period are `GET /api/events?actor=a&recipient=b` (and the reverse) with the
     period's dates, each with its evidence sentence.
     """
+    since, until = checked_partial_date(since, "since"), checked_partial_date(until, "until")
     dyad_series = analytics_function("dyad_series")
     events = _events_frame(store, since, until)
     forward = _analyse(dyad_series, events, a, b, freq=freq, directed=True)

@@ -6,6 +6,8 @@ the dashboard shows can be traced back to the words it came from.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
@@ -27,9 +29,27 @@ def get_store(request: Request) -> Store:
 
 StoreDep = Annotated[Store, Depends(get_store)]
 FilterParam = Annotated[list[str] | None, Query(description="repeat the parameter to match any of several values")]
-DateParam = Annotated[str | None, Query(pattern=PARTIAL_DATE_PATTERN, description="YYYY, YYYY-MM or YYYY-MM-DD")]
+DateParam = Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD")]
 LimitParam = Annotated[int, Query(ge=1, le=MAX_PAGE)]
 OffsetParam = Annotated[int, Query(ge=0)]
+
+
+def checked_partial_date(value: str | None, name: str) -> str | None:
+    """`value` if it is a real year, month or day written YYYY, YYYY-MM or YYYY-MM-DD; else a 422 naming `name`."""
+    if value is None or value == "":
+        return None
+    padded = value + "-01-01" if len(value) == 4 else value + "-01" if len(value) == 7 else value
+    valid = re.match(PARTIAL_DATE_PATTERN, value) is not None
+    if valid:
+        try:
+            dt.date.fromisoformat(padded)
+        except ValueError:
+            valid = False
+    if not valid:
+        raise HTTPException(
+            status_code=422, detail=f"query.{name}: {value!r} is not a date written YYYY, YYYY-MM or YYYY-MM-DD"
+        )
+    return value
 
 
 def _bad_filter(error: ValueError) -> HTTPException:
@@ -70,6 +90,7 @@ def events(
     offset: OffsetParam = 0,
 ) -> list[dict[str, Any]]:
     """Event rows (the events table of docs/architecture.md) in date order, `limit` rows from `offset`."""
+    since, until = checked_partial_date(since, "since"), checked_partial_date(until, "until")
     try:
         frame = store.events(
             actor=actor, recipient=recipient, type=type, since=since, until=until,

@@ -38,7 +38,9 @@ def lookup_command(name: str, on: str | None, office: str | None) -> None:
             raise click.BadParameter("--office needs --on DATE", param_hint="--on")
         holder = kb.office_holder(name, office, when)
         if holder is None:
-            raise click.ClickException(f"no {office} of {name.upper()} on {when.isoformat()} in the knowledge base")
+            raise click.ClickException(
+                f"no {office} of {name.upper()} on {when.isoformat()} in the knowledge base"
+            )
         click.echo(json.dumps({"person_id": holder.person_id, "name": holder.name}, ensure_ascii=False))
         return
     entries = kb.lookup(name, when)

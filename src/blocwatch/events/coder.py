@@ -9,7 +9,7 @@ arguments ("Azerbaijan's offensive", "criticism from Russia").
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Protocol
 
@@ -44,6 +44,12 @@ RECEIVING_VERBS = {"draw", "face", "receive", "attract", "prompt", "provoke", "s
                    "incur", "get", "come"}
 TARGET_PREPS = ("against", "on", "upon", "with", "to", "into", "toward", "towards", "at", "from", "between")
 RELATIVE_PRONOUNS = {"that", "who", "which", "whom"}
+EVENT_CARRIER_NOUNS = {"mission", "effort", "process", "campaign", "operation", "initiative", "drive", "program",
+                       "programme", "plan", "package", "deal", "round", "session", "activity", "move", "step"}
+# "launched 10 days of war games", "a new round of talks": the act is in the "of" phrase.
+QUANTITY_NOUNS = {"day", "week", "month", "year", "series", "round", "wave", "number", "dozen", "couple", "spate",
+                  "string", "set", "batch", "kind", "type", "form", "hour", "lot"}
+PERSONAL_PRONOUNS = {"he", "she", "they", "it", "we", "him", "her", "them", "us", "i"}
 # "is willing to send", "is ready to discuss": an expressed intention, coded as CAMEO 03x.
 INTENT_ADJECTIVES = {"willing", "ready", "prepared", "eager", "determined", "committed", "keen", "open", "poised"}
 # Passive forms that describe the subject's own stance: "is committed to", "is prepared to".
@@ -91,6 +97,12 @@ class EventCoder:
     def _object_of(self, verb: Token) -> Token | None:
         for child in verb.children:
             if child.dep_ in ("dobj", "attr", "oprd"):
+                if child.lemma_.lower() in QUANTITY_NOUNS:
+                    for prep in child.children:
+                        if prep.dep_ == "prep" and prep.lower_ == "of":
+                            inner = [g for g in prep.children if g.dep_ == "pobj"]
+                            if inner:
+                                return inner[0]
                 return child
         if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":  # "the agreement signed on ..."
             return verb.head
@@ -113,6 +125,10 @@ class EventCoder:
                 return two_text
         if lemma in nouns:
             return lemma
+        if left and lemma in EVENT_CARRIER_NOUNS:  # "mediation efforts", "peace mission", "aid package"
+            modifier = left[-1].lemma_.lower()
+            if modifier in nouns:
+                return modifier
         return None
 
     def _match_verb(self, verb: Token) -> tuple[Pattern | None, str | None, Token | None, bool]:
@@ -191,7 +207,7 @@ class EventCoder:
                 if trig is not None:
                     triggers.append(trig)
         for tok in sent:
-            if tok.i in consumed or tok.pos_ not in ("NOUN", "PROPN"):
+            if tok.i in consumed or tok.pos_ != "NOUN":  # a capitalised "Mission" names an organisation
                 continue
             trig = self._noun_trigger(tok)
             if trig is not None:
@@ -424,6 +440,13 @@ class EventCoder:
                 if len(parts) > 1:
                     out.extend(parts)
                     continue
+            speaker = self._reporting_subject(tok)
+            if speaker is not None:
+                actor = self._actor(speaker, offset, resolver)
+                if actor is not None and (actor.country or actor.kind in ("state", "igo")):
+                    out.append(replace(actor, text=tok.text, start=offset + tok.idx,
+                                       end=offset + tok.idx + len(tok.text), resolved_by="text"))
+                    continue
             appositions = [c for c in tok.children if c.dep_ == "appos" and c.i == tok.i + 1]
             actor = self._actor(appositions[0], offset, resolver) if appositions else None
             if actor is None or actor.country is None:
@@ -431,6 +454,23 @@ class EventCoder:
             if actor is not None:
                 out.append(actor)
         return out
+
+    def _reporting_subject(self, tok: Token) -> Token | None:
+        """'X said they/he will ...': a pronoun subject of a reported clause is usually the speaker X."""
+        if tok.lower_ not in PERSONAL_PRONOUNS - {"it", "we", "us", "i"} or tok.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        clause = tok.head
+        for _ in range(3):
+            if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in self.lexicon.speech_verbs:
+                subjects = [c for c in clause.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+                if subjects and _number_agrees(tok, subjects[0]):
+                    return subjects[0]
+                return None
+            if clause.dep_ in ("xcomp", "conj", "acomp") and clause.head is not clause:
+                clause = clause.head
+            else:
+                return None
+        return None
 
     def _refine_violence(self, code: str, verb: Token, source_toks: Sequence[Token]) -> str:
         """Who does the violence decides between CAMEO 18 (unconventional) and 19 (military force)."""
@@ -448,7 +488,7 @@ class EventCoder:
         return code
 
     def _actor(self, tok: Token, offset: int, resolver: SpanResolver) -> Actor | None:
-        if tok.lemma_.lower() in NON_ACTOR_HEADS:
+        if tok.lemma_.lower() in NON_ACTOR_HEADS or tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"):
             return None
         phrase = self._phrase(tok)
         actor = resolver.actor_for_span(phrase, offset)
@@ -693,6 +733,14 @@ def _combine(governor: str, inner_code: str) -> str | None:
             return "103"
         return "100"
     return None
+
+
+def _number_agrees(pronoun: Token, noun: Token) -> bool:
+    plural_pronoun = pronoun.lower_ in ("they", "them")
+    plural_noun = noun.tag_ in ("NNS", "NNPS")
+    if noun.ent_type_ in ("GPE", "ORG", "NORP") and noun.tag_ == "NNP":
+        return True  # "Russia said they ..." is loose but common in news
+    return plural_pronoun == plural_noun
 
 
 def _has_demand_modal(clause: Token) -> bool:

@@ -237,7 +237,7 @@ def _frame_attribution(
             cue_text = article.text[article.start_of(token) : article.end_of(token) + 3]
             attribution = _Attribution(token, source, cue_text)
         elif token.lemma_.lower() in QUOTE_FRAME_VERBS and _is_verb(token):
-            speaker = subject_of(token)
+            speaker = subject_of(token, article.is_quoted)
             if speaker is None or article.is_quoted(speaker):
                 continue
             attribution = _Attribution(token, speaker)
@@ -269,7 +269,7 @@ def _clause_subject_attribution(article: _Article, quote_tokens: list[Token]) ->
         if _is_verb(node):
             if any(dep in ("nsubj", "nsubjpass", "csubj") for dep in path_deps):
                 return None  # the quotation is part of the subject ("the ad, titled “Arrogant,”")
-            speaker = subject_of(node)
+            speaker = subject_of(node, article.is_quoted)
             if speaker is not None and not article.is_quoted(speaker):
                 return _Attribution(node, speaker)
             return None
@@ -287,7 +287,7 @@ def _previous_sentence_attribution(article: _Article, sentence: _Sentence) -> _A
         if t.lemma_.lower() in QUOTE_FRAME_VERBS and _is_verb(t) and not article.is_quoted(t)
     ]
     for cue in cues:
-        speaker = subject_of(cue)
+        speaker = subject_of(cue, article.is_quoted)
         if speaker is not None and not article.is_quoted(speaker):
             return _Attribution(cue, speaker)
     for token in previous.span:
@@ -297,7 +297,7 @@ def _previous_sentence_attribution(article: _Article, sentence: _Sentence) -> _A
     if previous.segment is not sentence.segment:
         return None
     root = previous.span.root
-    speaker = subject_of(root) if _is_verb(root) else None
+    speaker = subject_of(root, article.is_quoted) if _is_verb(root) else None
     if speaker is not None and not article.is_quoted(speaker) and (
         speaker.ent_type_ == "PERSON" or speaker.pos_ in ("PROPN", "PRON")
     ):
@@ -343,7 +343,8 @@ class _Extractor:
                 entities.append((segment.start + ent.start_char, segment.start + ent.end_char, ent.label_))
                 if ent.root.dep_ in ("nsubj", "nsubjpass"):
                     subject_starts.add(segment.start + ent.start_char)
-        self.speakers = SpeakerResolver(text, actors, resolve, entities, frozenset(subject_starts))
+        offsets = {id(segment.doc): segment.start for segment in self.article.segments}
+        self.speakers = SpeakerResolver(text, actors, resolve, entities, frozenset(subject_starts), offsets)
 
     # --- building records -------------------------------------------------------------------------------
 
@@ -501,7 +502,7 @@ class _Extractor:
         lemma = token.lemma_.lower()
         if lemma not in REPORTING_VERBS and lemma not in OBJECT_CONTENT_VERBS or not _is_verb(token):
             return None
-        speaker = subject_of(token)
+        speaker = subject_of(token, self.article.is_quoted)
         if speaker is None or self.article.is_quoted(speaker) or speaker.dep_ == "expl":
             return None
         complement = next((c for c in token.children if c.dep_ == "ccomp"), None)

@@ -70,3 +70,27 @@ PERSON_TITLES = frozenset(
     ceo founder candidate nominee lawmaker legislator diplomat commissioner councillor councilor mp
     """.split()
 )
+
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+
+# Common first names, only to keep "she" from resolving to a man named just before (and "he" to a woman).
+FEMALE_FIRST_NAMES = frozenset(
+    """
+    hillary melania ivanka chelsea michelle nancy elizabeth sarah kellyanne huma hope donna debbie loretta
+    theresa angela ursula kamala marine christine federica kaja jacinda julia mary susan karen lisa maria
+    anna anne ann jennifer jessica laura linda barbara patricia margaret catherine katherine kate emily emma
+    rachel rebecca amy heather nicole stephanie samantha victoria helen joan jane janet janet carly condoleezza
+    madeleine sonia ruth elena tulsi jill marcia connie leslie megan ivana veronica adriana julie cheryl
+    nikki kirsten dianne claire tammy maxine ilhan alexandria liz ayanna rashida gina betsy kirstjen
+    """.split()
+)
+MALE_FIRST_NAMES = frozenset(
+    """
+    donald barack joe bill bernie mike michael john james robert david richard william thomas charles paul
+    mark george steven stephen kevin brian jeff jeffrey tim timothy ted marco chris christopher rand ben
+    jeb rudy newt paul reince sean steve mitch harry chuck lindsey vladimir sergei sergey xi emmanuel boris
+    recep benjamin narendra justin shinzo kim moon rodrigo nicolas viktor volodymyr dmitry nikol ilham
+    alen areg tigran ali hassan mohammed abdullah ahmed omar eric jared corey jason josh josh peter andrew
+    matt matthew daniel anthony jim tom frank gary larry scott ron rick greg dan jack sam ryan tony
+    """.split()
+)

@@ -8,7 +8,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from blocwatch.quotes.lexicon import GROUP_PRONOUNS, PERSON_PRONOUNS, PERSON_TITLES
+from blocwatch.quotes.lexicon import (
+    FEMALE_FIRST_NAMES,
+    GROUP_PRONOUNS,
+    MALE_FIRST_NAMES,
+    PERSON_PRONOUNS,
+    PERSON_TITLES,
+    PRONOUN_GENDER,
+    QUOTE_FRAME_VERBS,
+)
 from blocwatch.records import Actor
 
 Resolver = Callable[[int, int], Actor | None]
@@ -19,13 +27,19 @@ _SUBJECT_SHARING_DEPS = ("conj", "xcomp", "advcl")
 # Subjects that cannot be who is speaking: demonstratives and question words.
 _NOT_SPEAKERS = frozenset("this that these those which what there".split())
 _NAMED_ENTITY_KINDS = {"PERSON": "person", "ORG": "org", "GPE": "state", "NORP": "group"}
+_HONORIFIC_NAME = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.? ([A-Z][\w'’-]+)")
 _NAME_TRIM = " \t\n\r\u00a0,.;:—–-\"“”‘’'()"
 
 
-def subject_of(verb: Token, depth: int = 0) -> Token | None:
-    """The token heading the speaker of a cue verb, following shared subjects up a few clauses."""
+def subject_of(verb: Token, skip: Callable[[Token], bool] | None = None, depth: int = 0) -> Token | None:
+    """The token heading the speaker of a cue verb, following shared subjects up a few clauses.
+
+    `skip` rules out candidate subjects (words inside quotation marks, which the parser sometimes hangs
+    from the cue: "“My reaction,” the strategist said").
+    """
+    subject_deps = _SUBJECT_DEPS if depth == 0 else (*_SUBJECT_DEPS, "nsubjpass")
     for child in verb.children:
-        if child.dep_ in _SUBJECT_DEPS:
+        if child.dep_ in subject_deps and not (skip is not None and skip(child)):
             if child.lower_ in _NOT_SPEAKERS and relative_antecedent(child) is None:
                 return None
             return child
@@ -36,9 +50,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
                 if grandchild.dep_ == "pobj":
                     return grandchild
     if depth < 3 and verb.dep_ in _SUBJECT_SHARING_DEPS and verb.head is not verb:
-        return subject_of(verb.head, depth + 1)
+        return subject_of(verb.head, skip, depth + 1)
     if depth < 3 and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head is not verb.head:
-        return subject_of(verb.head.head, depth + 1)  # "After saying ..., she ..."
+        return subject_of(verb.head.head, skip, depth + 1)  # "After saying ..., she ..."
     return None
 
 
@@ -127,6 +141,7 @@ class SpeakerResolver:
         resolve: Resolver | None,
         entities: Sequence[tuple[int, int, str]],
         subject_starts: frozenset[int] = frozenset(),
+        segment_offsets: dict[int, int] | None = None,
     ) -> None:
         self.text = text
         self.actors = sorted(actors, key=lambda a: a.start)
@@ -138,6 +153,11 @@ class SpeakerResolver:
         self.person_names = [
             text[s:e].strip(_NAME_TRIM) for s, e, label in self.entities if label == "PERSON"
         ]
+        self.segment_offsets = dict(segment_offsets or {})
+        # Surnames whose gender the article gives by an honorific ("Mr. Burman", "Mrs. Clinton").
+        self.genders: dict[str, str] = {}
+        for match in _HONORIFIC_NAME.finditer(text):
+            self.genders.setdefault(match.group(2).lower(), "m" if match.group(1) == "Mr" else "f")
         # Speakers already resolved in this article, so that "he" can point back to the last one.
         self.spoken: list[Mention] = []
 
@@ -162,8 +182,31 @@ class SpeakerResolver:
                 best, best_overlap = actor, overlap
         return best
 
-    def _antecedent(self, before: int, person: bool) -> Actor | None:
-        """The most recent person (or, for "it"/"they", non-person) named before offset `before`."""
+    def gender_of(self, name: str) -> str | None:
+        """"f", "m" or None, from honorifics in this article or a common first name."""
+        words = name.replace(".", " ").split()
+        if not words:
+            return None
+        known = self.genders.get(words[-1].lower())
+        if known is not None:
+            return known
+        first = words[0].lower()
+        if first in FEMALE_FIRST_NAMES:
+            return "f"
+        if first in MALE_FIRST_NAMES:
+            return "m"
+        return None
+
+    def _agrees(self, name: str, pronoun: str | None) -> bool:
+        wanted = PRONOUN_GENDER.get(pronoun or "")
+        found = self.gender_of(name)
+        return wanted is None or found is None or wanted == found
+
+    def _antecedent(self, before: int, person: bool, pronoun: str | None = None) -> Actor | None:
+        """The most recent person (or, for "it"/"they", non-person) named before offset `before`.
+
+        For "he"/"she", a person whose gender the article or a first name gives otherwise is passed over.
+        """
         candidates: list[tuple[int, Actor]] = []
         for actor in self.actors:
             if actor.end <= before and (actor.kind == "person") == person and actor.text.lower() not in (
@@ -184,9 +227,36 @@ class SpeakerResolver:
             if mention.start < before and (mention.kind == "person") == person:
                 label = "PERSON" if person else "ORG"
                 candidates.append((mention.start, self._text_actor(mention.name, label, mention.start, None)))
-        if not candidates:
+        agreeing = [c for c in candidates if not person or self._agrees(c[1].name, pronoun)]
+        if not agreeing:
             return None
-        return max(candidates, key=lambda item: item[0])[1]
+        return max(agreeing, key=lambda item: item[0])[1]
+
+    def _governing_speaker(self, pronoun: Token, lowered: str) -> Actor | None:
+        """In "Ditto said she expects ...", "she" is Ditto: the named subject of a cue governing the pronoun."""
+        offset = self.text_offset(pronoun)
+        for ancestor in pronoun.ancestors:
+            if ancestor.lemma_.lower() not in QUOTE_FRAME_VERBS:
+                continue
+            subject = subject_of(ancestor)
+            if subject is None or subject is pronoun or subject.pos_ == "PRON" or subject.i > pronoun.i:
+                continue
+            first, last = noun_phrase(subject)
+            doc = subject.doc
+            found = self.speaker(
+                offset + doc[first].idx,
+                offset + doc[last - 1].idx + len(doc[last - 1].text),
+                subject,
+                offset + subject.idx,
+            )
+            if found is not None and found.kind == "person" and self._agrees(found.name, lowered):
+                return found
+            return None
+        return None
+
+    def text_offset(self, token: Token) -> int:
+        """Offset of the token's Doc in the article (the segment start)."""
+        return self.segment_offsets[id(token.doc)]
 
     def _text_actor(self, name: str, label: str | None, start: int, end: int | None) -> Actor:
         kind = "person" if label == "PERSON" else "org"
@@ -227,7 +297,9 @@ class SpeakerResolver:
         if actor is None and pronoun:
             lowered = written.lower()
             if lowered in PERSON_PRONOUNS:
-                found = self._antecedent(start, person=True)
+                found = self._governing_speaker(head, lowered) if head is not None else None
+                if found is None:
+                    found = self._antecedent(start, person=True, pronoun=lowered)
             elif lowered in ("it",):
                 found = self._antecedent(start, person=False)
             else:

@@ -344,45 +344,69 @@ function renderArticle(article, focusEventId) {
     ], actors, { empty: "No actors." }));
 }
 
-// Relations: the analytics series plus the events behind it, so every point can be traced to its sentences.
+const RELATION_DEFAULT_METRIC = "goldstein_mean";
+
+// Relations: a→b and b→a of one metric, then the events behind them, so every point can be traced to sentences.
+function renderRelationChart(relation, metric) {
+  const labels = (relation.series || []).map((row) => text(row.period));
+  const values = (rows) => labels.map((label) => {
+    const row = (rows || []).find((r) => text(r.period) === label);
+    return row && row[metric] !== null && row[metric] !== undefined ? Number(row[metric]) : null;
+  });
+  return lineChart(labels, [
+    { name: `${relation.a} → ${relation.b}`, values: values(relation.forward) },
+    { name: `${relation.b} → ${relation.a}`, values: values(relation.backward) },
+    { name: "both directions", values: values(relation.series) },
+  ], { title: `${relation.a} and ${relation.b}: ${metric} per ${relation.freq}`, yLabel: metric, empty: "No events between these two actors." });
+}
+
 function renderRelations(relation, events) {
-  const series = relation.series || [];
-  const labels = series.map((row) => text(row.period));
   const metrics = relation.metrics || [];
-  const charts = metrics.map((metric) => lineChart(labels, [{ name: metric, values: series.map((row) => row[metric]) }],
-    { title: `${relation.a} – ${relation.b}: ${metric}`, yLabel: metric }));
+  const chosen = metrics.includes(RELATION_DEFAULT_METRIC) ? RELATION_DEFAULT_METRIC : metrics[0];
+  const chartBox = h("div", null, chosen ? renderRelationChart(relation, chosen) : h("p", { class: "empty" }, "No series."));
+  const picker = h("label", null, "Measure ", h("select", {
+    onchange: (event) => replaceContent(chartBox, renderRelationChart(relation, event.target.value)),
+  }, metrics.map((m) => h("option", { value: m, selected: m === chosen }, m))));
   return h("div", null,
-    h("p", { class: "meta" }, `${relation.a} and ${relation.b}, per ${relation.freq}; ${series.length} period(s).`),
-    charts.length ? charts : h("p", { class: "empty" }, "No events between these two actors."),
+    h("p", { class: "meta" }, `${relation.a} and ${relation.b}, per ${relation.freq}; ${(relation.series || []).length} period(s).`),
+    metrics.length ? picker : null,
+    chartBox,
     h("h3", null, `Events between ${relation.a} and ${relation.b} (${events.length})`),
     renderEventsTable(events));
 }
 
 function renderMembers(detail) {
-  const members = detail.members || [];
+  const rows = detail.standing || [];
   const components = detail.drift_components || [];
   return table([
-    { label: "Country", cell: (m) => text(m.name ? `${m.name} (${m.country})` : m.country) },
+    { label: "State", cell: (m) => text(m.member) },
     { label: "Status", cell: (m) => h("span", { class: `status-${text(m.status)}` }, text(m.status)) },
-    { label: "Since", cell: (m) => text(m.since) },
+    { label: "Since", cell: (m) => text(m.since), className: "nowrap" },
     ...components.map((component) => ({ label: component, cell: (m) => number(m.drift ? m.drift[component] : null), className: "num" })),
     { label: "Source", cell: (m) => h("span", { class: "source-note" }, text(m.source)) },
-  ], members, { empty: "No members on this date." });
+  ], rows, { empty: "No state related to this alliance on this date." });
 }
 
 function renderDrift(detail, component) {
   const rows = detail.drift_series || [];
   if (!rows.length) return h("p", { class: "empty" }, "No drift series for this alliance yet.");
   const labels = [...new Set(rows.map((r) => text(r.period)))].sort();
-  const countries = [...new Set(rows.map((r) => text(r.country)))].sort();
-  const series = countries.map((country) => ({
-    name: country,
+  const members = [...new Set(rows.map((r) => text(r.member)))].sort();
+  const series = members.map((member) => ({
+    name: member,
     values: labels.map((label) => {
-      const row = rows.find((r) => text(r.period) === label && text(r.country) === country);
+      const row = rows.find((r) => text(r.period) === label && text(r.member) === member);
       return row && row[component] !== null && row[component] !== undefined ? Number(row[component]) : null;
     }),
   }));
   return lineChart(labels, series, { title: `${detail.code}: ${component} per member`, yLabel: component });
+}
+
+function renderCohesion(detail) {
+  const rows = detail.cohesion || [];
+  if (!rows.length) return null;
+  return lineChart(rows.map((r) => text(r.period)), [{ name: "cohesion", values: rows.map((r) => (r.cohesion === null ? null : Number(r.cohesion))) }],
+    { title: `${detail.code}: cohesion (minus the mean drift of active members)`, yLabel: "cohesion" });
 }
 
 function renderAlerts(alerts) {
@@ -476,22 +500,26 @@ async function showAlliance() {
   if (!values.code) return;
   try {
     const detail = await api(`/api/alliances/${encodeURIComponent(values.code)}`, { on: values.on });
-    const components = detail.drift_components || [];
+    // Only what exists per period can be drawn over time (drift_last4 is a summary of the last periods).
+    const sample = (detail.drift_series || [])[0] || {};
+    const components = (detail.drift_components || []).filter((c) => c in sample);
+    const first = components.includes("drift") ? "drift" : components[0];
     const chartBox = h("div");
     const picker = components.length
       ? h("label", null, "Drift component ",
         h("select", { onchange: (event) => replaceContent(chartBox, renderDrift(detail, event.target.value)) },
-          components.map((c) => h("option", { value: c }, c))))
+          components.map((c) => h("option", { value: c, selected: c === first }, c))))
       : null;
-    if (components.length) replaceContent(chartBox, renderDrift(detail, components[0]));
+    if (components.length) replaceContent(chartBox, renderDrift(detail, first));
     replaceContent(out,
       h("p", { class: "meta" }, `${detail.name} · ${text(detail.kind)} · leader ${text(detail.leader) || "none"} · status on ${detail.on}`),
       detail.analytics_problem ? h("p", { class: "notice" }, `Drift not shown: ${detail.analytics_problem}`) : null,
       renderMembers(detail),
       components.length ? [h("h3", null, "Drift per member over time"), picker, chartBox] : null,
+      detail.cohesion && detail.cohesion.length ? [h("h3", null, "Cohesion over time"), renderCohesion(detail)] : null,
       h("details", null, h("summary", null, "Membership history and sources"),
         table([
-          { label: "Country", cell: (c) => text(c.country) },
+          { label: "State", cell: (c) => text(c.member) },
           { label: "Date", cell: (c) => text(c.date) },
           { label: "Status", cell: (c) => text(c.status) },
           { label: "Source", cell: (c) => text(c.source) },
@@ -621,7 +649,8 @@ function start() {
 if (typeof module !== "undefined" && module.exports) {
   module.exports = {
     h, svg, safeHref, highlightPieces, niceTicks, lineChart, table,
-    renderEventsTable, renderArticle, renderArticleText, renderRelations, renderMembers, renderDrift, renderAlerts,
+    renderEventsTable, renderArticle, renderArticleText, renderRelations, renderRelationChart, renderMembers,
+    renderDrift, renderCohesion, renderAlerts,
   };
 } else if (typeof document !== "undefined") {
   document.addEventListener("DOMContentLoaded", start);
