@@ -119,6 +119,7 @@ class ActorResolver:
             raise ValueError(f"article_date: {exc}") from exc
         self._seen: list[_Seen] = []
         self._people_by_word: dict[str, Actor] = {}
+        self._leader_cache: dict[str, bool] = {}
         self._state_counts: Counter[str] = Counter()
         self._sentence_serial = 0
         self._sentence_of: dict[tuple[int, int], int] = {}
@@ -268,7 +269,9 @@ class ActorResolver:
             if token.i in taken or token.i in view.match_at:
                 continue
             word = normalize_name(token.text)
-            if token.pos_ == "PROPN" and token.text[:1].isupper() and word in self._people_by_word:
+            if token.pos_ == "PROPN" and token.text[:1].isupper() and (
+                word in self._people_by_word or self._is_known_leader(word)
+            ):
                 spans.append((token.i, token.i + 1, None))
                 taken.add(token.i)
         spans.extend(self._names_after_titles(view, taken))
@@ -280,10 +283,24 @@ class ActorResolver:
 
     def _known_or_titled(self, view: _DocView, index: int) -> bool:
         doc = view.doc
-        if normalize_name(doc[index].text) in self._people_by_word:
+        word = normalize_name(doc[index].text)
+        if word in self._people_by_word or self._is_known_leader(word):
             return True
         previous = index - 1
         return previous >= 0 and previous in view.role_at and view.role_at[previous].role.is_person
+
+    def _is_known_leader(self, surname: str) -> bool:
+        """A surname that names exactly one head of state or government in the KB (on the article date if known)."""
+        cached = self._leader_cache.get(surname)
+        if cached is None:
+            people = [self.kb.people[pid] for pid in self.kb.surnames.get(surname, ())]
+            if self.article_date:
+                people = [p for p in people if p.terms_on(self.article_date)]
+            else:
+                people = [p for p in people if any(t.office in ("head_of_state", "head_of_government") for t in p.terms)]
+            cached = len(people) == 1
+            self._leader_cache[surname] = cached
+        return cached
 
     def _trim_name(self, view: _DocView, start: int, end: int) -> tuple[int, int]:
         doc = view.doc
@@ -706,7 +723,16 @@ class ActorResolver:
         """A KB person the name can only mean ("President Bouteflika"), narrowed by title, country and date."""
         candidates = self.kb.people_named(name_text)
         if len(name_text.split()) == 1 and facts.head_role is None:
-            return None  # a bare surname with no title is too weak a clue
+            # A bare surname is a weak clue, but news writes "Putin", "Erdogan": accept it for a leader who held
+            # office on the article's date (or, undated, for the only head of state or government so named).
+            if self.article_date:
+                leaders = [p for p in candidates if p.terms_on(self.article_date)]
+            else:
+                leaders = [p for p in candidates
+                           if any(t.office in ("head_of_state", "head_of_government") for t in p.terms)]
+            if facts.country and facts.country != "IGO":
+                leaders = [p for p in leaders if any(t.country == facts.country for t in p.terms)]
+            return leaders[0].person_id if len(leaders) == 1 else None
         if facts.country and facts.country != "IGO":
             candidates = [p for p in candidates if any(t.country == facts.country for t in p.terms)]
         if facts.office:

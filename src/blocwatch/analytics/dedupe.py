@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 # Evidence shorter than this (after normalising) is too generic to prove two reports are the same event.
 MIN_EVIDENCE_CHARS = 24
@@ -23,76 +25,97 @@ _MAX_PROPAGATION_ROUNDS = 20
 
 
 def normalised_evidence(evidence: pd.Series) -> pd.Series:
-    text = evidence.astype("string").str.lower().str.replace(r"[^0-9a-z]+", " ", regex=True).str.strip()
-    return text.where(text.str.len() >= MIN_EVIDENCE_CHARS)
+    """Evidence lower-cased with everything but letters and digits removed; NA when too short to compare."""
+    text = evidence.astype("string[pyarrow]")
+    arrow = pa.chunked_array(text.array._pa_array) if hasattr(text.array, "_pa_array") else pa.array(text)
+    squeezed = pc.utf8_lower(pc.replace_substring_regex(arrow, r"[^0-9A-Za-z]+", ""))
+    result = pd.Series(pd.arrays.ArrowStringArray(squeezed), index=evidence.index)
+    return result.where(result.str.len() >= MIN_EVIDENCE_CHARS)
+
+
+def _codes(values: pd.Series) -> np.ndarray:
+    """Integer codes of a column; missing values get a code of their own."""
+    codes, _ = pd.factorize(values, use_na_sentinel=False)
+    return codes.astype(np.int64)
+
+
+def _combine(*codes: np.ndarray) -> np.ndarray:
+    """One integer code per distinct combination of several code arrays."""
+    combined = np.zeros(len(codes[0]), dtype=np.int64)
+    for column in codes:
+        _, combined = np.unique(combined * (int(column.max(initial=0)) + 1) + column, return_inverse=True)
+    return combined.astype(np.int64)
+
+
+def _connected_min(labels: np.ndarray, groupings: list[np.ndarray]) -> np.ndarray:
+    """Smallest label reachable through rows sharing a code in any grouping (-1 = takes no part)."""
+    labels = labels.copy()
+    for _ in range(_MAX_PROPAGATION_ROUNDS):
+        before = labels.copy()
+        for grouping in groupings:
+            part = grouping >= 0
+            if not part.any():
+                continue
+            minimum = np.full(int(grouping.max()) + 1, np.iinfo(np.int64).max, dtype=np.int64)
+            np.minimum.at(minimum, grouping[part], labels[part])
+            labels[part] = minimum[grouping[part]]
+        if np.array_equal(labels, before):
+            break
+    return labels
 
 
 def assign_clusters(frame: pd.DataFrame, window_days: int = 3) -> None:
     """Add cluster_id, cluster_size, cluster_articles and representative to a frame being prepared (in place)."""
-    if not isinstance(window_days, int | np.integer) or window_days < 0:
+    if isinstance(window_days, bool) or not isinstance(window_days, int | np.integer) or window_days < 0:
         raise ValueError(f"window_days must be a non-negative integer, got {window_days!r}")
-    if frame.empty:
-        for column, dtype in (("cluster_id", "int64"), ("cluster_size", "int64"), ("cluster_articles", "int64"),
-                              ("representative", "bool")):
-            frame[column] = pd.Series(dtype=dtype)
-        return
+    count = len(frame)
     event_type = frame["type"].astype("string").fillna(frame["root"])
-    keys = pd.DataFrame(
-        {
-            "actor": frame["actor_entity"].fillna(""),
-            "recipient": frame["recipient_entity"].fillna(""),
-            "type": event_type.fillna(""),
-            "modality": frame["modality"],
-        }
-    )
-    group = keys.groupby(list(keys.columns), sort=False, dropna=False).ngroup().to_numpy()
-    day_number = frame["day"].to_numpy(dtype="datetime64[ns]").astype("datetime64[D]").astype("float64")
-    day_number[np.isnat(frame["day"].to_numpy(dtype="datetime64[ns]"))] = np.nan
+    group = _combine(
+        _codes(frame["actor_entity"]), _codes(frame["recipient_entity"]), _codes(event_type),
+        _codes(frame["modality"]),
+    )  # fmt: skip
+    days = frame["day"].to_numpy(dtype="datetime64[ns]")
+    day_number = days.astype("datetime64[D]").astype("int64").astype("float64")
+    day_number[np.isnat(days)] = np.nan
 
     order = np.lexsort((day_number, group))
     sorted_group = group[order]
     sorted_day = day_number[order]
     undated = np.isnan(sorted_day)
-    new_group = np.r_[True, sorted_group[1:] != sorted_group[:-1]]
-    gap = np.r_[np.inf, np.diff(sorted_day)]
+    new_group = np.r_[True, sorted_group[1:] != sorted_group[:-1]] if count else np.zeros(0, dtype=bool)
+    gap = np.r_[np.inf, np.diff(sorted_day)] if count else np.zeros(0)
     # Undated events never join a date cluster (they may still join one through their evidence).
-    starts_chain = new_group | (gap > window_days) | undated | np.r_[False, undated[:-1]]
-    chain = np.cumsum(starts_chain)
-    chain_start = pd.Series(sorted_day).groupby(chain).transform("min").to_numpy()
+    starts_chain = new_group | (gap > window_days) | undated | np.r_[False, undated[:-1]][:count]
+    chain = np.cumsum(starts_chain) - 1
+    # Sorted by day within a chain, so each chain's first row holds its first day.
+    first_index = np.flatnonzero(starts_chain)
+    chain_start = sorted_day[first_index][chain] if count else sorted_day
     offset = np.nan_to_num(sorted_day - chain_start, nan=0.0)
     piece = (offset // (window_days + 1)).astype(np.int64)
-    window_cluster_sorted = pd.DataFrame({"chain": chain, "piece": piece}).groupby(
-        ["chain", "piece"], sort=False
-    ).ngroup().to_numpy()
-    window_cluster = np.empty_like(window_cluster_sorted)
-    window_cluster[order] = window_cluster_sorted
+    window_sorted = _combine(chain, piece) if count else chain
+    window_cluster = np.empty(count, dtype=np.int64)
+    window_cluster[order] = window_sorted
 
-    labels = pd.Series(window_cluster, index=frame.index)
     evidence = normalised_evidence(frame["evidence"])
     has_evidence = evidence.notna().to_numpy()
+    evidence_group = np.full(count, -1, dtype=np.int64)
     if has_evidence.any():
-        evidence_key = pd.Series(group[has_evidence]).astype(str).to_numpy() + "|" + evidence[has_evidence].to_numpy(
-            dtype=object
-        ).astype(str)
-        evidence_group = pd.Series(evidence_key).groupby(evidence_key, sort=False).ngroup().to_numpy()
-        for _ in range(_MAX_PROPAGATION_ROUNDS):
-            before = labels.to_numpy().copy()
-            by_evidence = pd.Series(before[has_evidence]).groupby(evidence_group).transform("min").to_numpy()
-            merged = before.copy()
-            merged[has_evidence] = by_evidence
-            labels = pd.Series(merged, index=frame.index).groupby(window_cluster).transform("min")
-            if np.array_equal(labels.to_numpy(), before):
-                break
-    cluster = labels.groupby(labels.to_numpy(), sort=True).ngroup().to_numpy()
-    frame["cluster_id"] = cluster
-    frame["cluster_size"] = frame.groupby("cluster_id")["event_id"].transform("size").astype("int64")
-    frame["cluster_articles"] = frame.groupby("cluster_id")["article_id"].transform("nunique").astype("int64")
-    ranking = frame[["cluster_id", "confidence", "day", "event_id"]].sort_values(
-        ["cluster_id", "confidence", "day", "event_id"], ascending=[True, False, True, True], na_position="last"
-    )
-    representative = np.zeros(len(frame), dtype=bool)
-    first = ~ranking["cluster_id"].duplicated().to_numpy()
-    representative[frame.index.get_indexer(ranking.index[first])] = True
+        evidence_codes, _ = pd.factorize(evidence[has_evidence])
+        evidence_group[has_evidence] = _combine(group[has_evidence], evidence_codes.astype(np.int64))
+    labels = _connected_min(window_cluster, [evidence_group, window_cluster])
+    _, cluster = np.unique(labels, return_inverse=True)
+    frame["cluster_id"] = cluster.astype(np.int64)
+    frame["cluster_size"] = np.bincount(cluster, minlength=1)[cluster].astype(np.int64) if count else cluster
+    article_codes = _codes(frame["article_id"])
+    distinct_pairs = np.unique(np.stack([cluster, article_codes]), axis=1) if count else np.zeros((2, 0), int)
+    articles_per_cluster = np.bincount(distinct_pairs[0], minlength=int(cluster.max(initial=-1)) + 1)
+    frame["cluster_articles"] = articles_per_cluster[cluster].astype(np.int64) if count else cluster
+    confidence = frame["confidence"].fillna(-1.0).to_numpy()
+    # Representative: highest confidence, then earliest day, then first in the frame.
+    ranking = np.lexsort((np.arange(count), np.nan_to_num(day_number, nan=np.inf), -confidence, cluster))
+    first = np.r_[True, cluster[ranking][1:] != cluster[ranking][:-1]] if count else np.zeros(0, dtype=bool)
+    representative = np.zeros(count, dtype=bool)
+    representative[ranking[first]] = True
     frame["representative"] = representative
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -55,6 +56,7 @@ TONE_PRIOR_EVENTS = 2.0
 TREND_HALFLIFE_PERIODS = 2.0
 OFFICIAL_SECTORS = frozenset({"GOV", "LEG", "MIL", "SPY", "COP", "JUD"})
 COOPERATION_ROOTS = ("03", "04", "05", "06", "07", "08")
+FLAGS = ("bloc", "rival", "boycott", "accusation", "rival_deal", "exit_talk")
 
 
 def _as_day(value: dt.date | str | None, what: str) -> pd.Timestamp | None:
@@ -88,26 +90,78 @@ def status_table(entry: Alliance, starts: np.ndarray, freq: str, on: pd.Timestam
     return pd.DataFrame(rows, columns=["member", "period_start", "status"])
 
 
-def _rival_pairs(entry: Alliance, starts: np.ndarray, freq: str, own: pd.DataFrame) -> pd.MultiIndex:
-    """(state, period_start) pairs of the rival side: members of a rival bloc that are not members of A."""
+@dataclass(frozen=True)
+class EventArrays:
+    """The columns drift needs, as numpy arrays over the dated cluster representatives of a prepared frame.
+
+    Built once and shared by every alliance, so that scoring many alliances does not copy the frame each time.
+    """
+
+    event_row: np.ndarray  # position in the prepared frame
+    day: np.ndarray  # datetime64[D]
+    actor: np.ndarray  # code into `entities`, -1 when missing
+    recipient: np.ndarray
+    entities: np.ndarray
+    modality: np.ndarray
+    root: np.ndarray
+    meeting: np.ndarray  # CONSULT / CAMEO 04x / 036: a meeting or the intent to hold one
+    goldstein: np.ndarray
+    official: np.ndarray  # the acting side is a state or one of its officials
+
+    @classmethod
+    def from_prepared(cls, prepared: pd.DataFrame) -> EventArrays:
+        keep = (prepared["representative"] & prepared["day"].notna()).to_numpy()
+        rows = prepared.loc[keep, ["day", "actor_entity", "recipient_entity", "modality", "root", "cameo", "type",
+                                   "goldstein", "actor_kind", "actor_sector"]]  # fmt: skip
+        both = pd.concat([rows["actor_entity"], rows["recipient_entity"]], ignore_index=True)
+        codes, entities = pd.factorize(both)
+        root = rows["root"].fillna("").to_numpy(dtype=object)
+        cameo = rows["cameo"].astype("string").fillna("")
+        sector = rows["actor_sector"].astype("string").str.upper()
+        return cls(
+            event_row=np.flatnonzero(keep),
+            day=rows["day"].to_numpy(dtype="datetime64[ns]").astype("datetime64[D]"),
+            actor=codes[: len(rows)].astype(np.int64),
+            recipient=codes[len(rows):].astype(np.int64),
+            entities=np.asarray(entities, dtype=object),
+            modality=rows["modality"].to_numpy(dtype=object),
+            root=root,
+            meeting=((rows["type"].astype("string").str.upper() == "CONSULT").fillna(False).to_numpy(dtype=bool)
+                     | (root == "04") | cameo.str.startswith("036").fillna(False).to_numpy(dtype=bool)),
+            goldstein=rows["goldstein"].fillna(0.0).to_numpy(dtype="float64"),
+            official=((rows["actor_kind"] == "state").fillna(False).to_numpy(dtype=bool) | sector.isna().to_numpy()
+                      | sector.isin(OFFICIAL_SECTORS).fillna(False).to_numpy(dtype=bool)),
+        )  # fmt: skip
+
+
+def _presence(arrays: EventArrays, pairs: pd.DataFrame, starts: np.ndarray) -> np.ndarray:
+    """Matrix [entity code + 1, period] that is True where (member, period_start) is in `pairs`.
+
+    Row 0 stands for "no entity" (code -1) and is always False.
+    """
+    matrix = np.zeros((len(arrays.entities) + 1, len(starts)), dtype=bool)
+    if pairs.empty:
+        return matrix
+    lookup = pd.Index(arrays.entities)
+    codes = lookup.get_indexer(pairs["member"].to_numpy())
+    periods = np.searchsorted(starts, pairs["period_start"].to_numpy(dtype="datetime64[ns]").astype("datetime64[D]"))
+    known = codes >= 0
+    matrix[codes[known] + 1, periods[known]] = True
+    return matrix
+
+
+def _rival_status(entry: Alliance, starts: np.ndarray, freq: str) -> pd.DataFrame:
+    """(member, period_start) of every state active in one of the alliance's rival blocs."""
     registry = load_registry()
-    own_pairs = set(zip(own["member"], own["period_start"], strict=True))
-    pairs = []
-    for code in entry.rivals:
-        table = status_table(registry[code], starts, freq)
-        active = table[table["status"].isin(ACTIVE_STATUSES)]
-        pairs.extend(
-            (member, start)
-            for member, start in zip(active["member"], active["period_start"], strict=True)
-            if (member, start) not in own_pairs
-        )
-    return pd.MultiIndex.from_tuples(pairs, names=["entity", "period_start"]) if pairs else pd.MultiIndex.from_arrays(
-        [[], pd.DatetimeIndex([])], names=["entity", "period_start"]
-    )
+    tables = [status_table(registry[code], starts, freq) for code in entry.rivals]
+    if not tables:
+        return pd.DataFrame(columns=["member", "period_start", "status"])
+    table = pd.concat(tables, ignore_index=True)
+    return table[table["status"].isin(ACTIVE_STATUSES)]
 
 
 def member_event_rows(
-    prepared: pd.DataFrame,
+    arrays: EventArrays,
     entry: Alliance,
     freq: str,
     starts: np.ndarray,
@@ -115,73 +169,58 @@ def member_event_rows(
 ) -> pd.DataFrame:
     """One row per (event, member it concerns), with the flag of each drift component it feeds.
 
-    ``event_row`` is the event's position in `prepared`, so evidence can be traced back to sentences.
+    ``event_row`` is the event's position in the prepared frame, so evidence can be traced back to sentences.
     """
     active = statuses[statuses["status"].isin(ACTIVE_STATUSES)]
-    members = sorted(set(active["member"]))
-    code, leader = entry.code, entry.leader
-    usable = prepared["representative"] & prepared["day"].notna()
-    if len(starts):
-        period = period_starts(prepared["day"], freq)
-        usable &= (period >= starts[0]) & (period <= starts[-1])
-    else:
-        usable &= False
-    candidates = prepared.loc[
-        usable & (prepared["actor_entity"].isin(members) | prepared["recipient_entity"].isin(members))
-    ]
+    if active.empty or not len(starts):
+        return pd.DataFrame(columns=["event_row", "member", "other", "period_start", "goldstein", *FLAGS])
+    held = _presence(arrays, active, starts)
+    # A rival bloc's member that is also in this alliance is not on the rival side.
+    rival = _presence(arrays, _rival_status(entry, starts, freq), starts) & ~held
+    lookup = pd.Index(arrays.entities)
+
+    def code_of(entity: str | None) -> int:
+        return int(lookup.get_indexer([entity])[0]) if entity is not None else -1
+
+    alliance_code, leader_code = code_of(entry.code), code_of(entry.leader)
+    rival_orgs = np.array([code_of(code) for code in entry.rivals] or [-1], dtype=np.int64)
+    period = np.searchsorted(starts, period_starts(arrays.day, freq))
+    in_window = (period < len(starts)) & (arrays.day >= starts[0])
+    period = np.minimum(period, len(starts) - 1)
+    in_window &= starts[period] == period_starts(arrays.day, freq)
+
     views = []
-    for outgoing, member_column, other_column in ((True, "actor_entity", "recipient_entity"),
-                                                  (False, "recipient_entity", "actor_entity")):
-        side = candidates[candidates[member_column].isin(members) & candidates[other_column].notna()]
+    for outgoing, member, other in ((True, arrays.actor, arrays.recipient), (False, arrays.recipient, arrays.actor)):
+        keep = in_window & (member >= 0) & (other >= 0) & (member != other) & held[member + 1, period]
+        index = np.flatnonzero(keep)
+        m, o, p = member[index], other[index], period[index]
+        is_rival = np.isin(o, rival_orgs) | rival[o + 1, p]
+        to_alliance = o == alliance_code
+        to_leader = (o == leader_code) & (m != leader_code)
+        is_bloc = (to_alliance | to_leader) & ~is_rival
+        modality = arrays.modality[index]
+        asserted = modality == "asserted"
+        root = arrays.root[index]
+        flags = {
+            "bloc": asserted & is_bloc,
+            "rival": asserted & is_rival,
+            "boycott": outgoing & to_alliance & ((asserted & np.isin(root, ("12", "16")))
+                                                 | ((modality == "negated") & arrays.meeting[index])),
+            "accusation": outgoing & to_leader & asserted & np.isin(root, ("11", "12")),
+            "rival_deal": asserted & is_rival & np.isin(root, COOPERATION_ROOTS),
+            "exit_talk": (outgoing & to_alliance & np.isin(modality, ("hypothetical", "future")) & (root == "16")
+                          & arrays.official[index]),
+        }  # fmt: skip
         views.append(pd.DataFrame({
-            "event_row": side.index.to_numpy(),
-            "member": side[member_column].to_numpy(),
-            "other": side[other_column].to_numpy(),
-            "outgoing": outgoing,
-            "period_start": period_starts(side["day"], freq),
-            "modality": side["modality"].to_numpy(),
-            "root": side["root"].to_numpy(),
-            "cameo": side["cameo"].astype("string").to_numpy(),
-            "type": side["type"].astype("string").str.upper().to_numpy(),
-            "goldstein": side["goldstein"].fillna(0.0).to_numpy(),
-            "actor_kind": side["actor_kind"].to_numpy(),
-            "actor_sector": side["actor_sector"].astype("string").str.upper().to_numpy(),
+            "event_row": arrays.event_row[index],
+            "member": arrays.entities[m],
+            "other": arrays.entities[o],
+            "period_start": starts[p].astype("datetime64[ns]"),
+            "goldstein": arrays.goldstein[index],
+            **flags,
         }))  # fmt: skip
     rows = pd.concat(views, ignore_index=True)
-    rows = rows[rows["member"] != rows["other"]]
-    rows["period_start"] = pd.to_datetime(rows["period_start"])
-    # Only the periods in which the state actually held an active status count for it.
-    held = pd.MultiIndex.from_frame(active[["member", "period_start"]])
-    rows = rows[pd.MultiIndex.from_frame(rows[["member", "period_start"]]).isin(held)].reset_index(drop=True)
-
-    rival_pairs = _rival_pairs(entry, starts, freq, active)
-    is_rival = rows["other"].isin(entry.rivals).to_numpy() | pd.MultiIndex.from_arrays(
-        [rows["other"], rows["period_start"]]
-    ).isin(rival_pairs)
-    to_alliance = (rows["other"] == code).to_numpy()
-    to_leader = (rows["other"] == leader).to_numpy() & (rows["member"] != leader).to_numpy()
-    is_bloc = (to_alliance | to_leader) & ~is_rival
-    asserted = (rows["modality"] == "asserted").to_numpy()
-    outgoing = rows["outgoing"].to_numpy()
-    root = rows["root"].fillna("").to_numpy()
-    cameo = rows["cameo"].fillna("")
-    meeting = (rows["type"] == "CONSULT").to_numpy() | (root == "04") | cameo.str.startswith("036").to_numpy()
-    sector = rows["actor_sector"]
-    official = (rows["actor_kind"] == "state").to_numpy() | sector.isna().to_numpy() | sector.isin(OFFICIAL_SECTORS)
-
-    rows["bloc"] = asserted & is_bloc
-    rows["rival"] = asserted & is_rival
-    rows["boycott"] = outgoing & to_alliance & (
-        (asserted & np.isin(root, ("12", "16"))) | ((rows["modality"] == "negated").to_numpy() & meeting)
-    )
-    rows["accusation"] = outgoing & to_leader & asserted & np.isin(root, ("11", "12"))
-    rows["rival_deal"] = asserted & is_rival & np.isin(root, COOPERATION_ROOTS)
-    rows["exit_talk"] = (
-        outgoing & to_alliance & rows["modality"].isin(("hypothetical", "future")).to_numpy() & (root == "16")
-        & np.asarray(official, dtype=bool)
-    )  # fmt: skip
-    flags = ["bloc", "rival", "boycott", "accusation", "rival_deal", "exit_talk"]
-    return rows[rows[flags].any(axis=1)].reset_index(drop=True)
+    return rows[rows[list(FLAGS)].any(axis=1)].reset_index(drop=True)
 
 
 def _components(rows: pd.DataFrame, statuses: pd.DataFrame, entry: Alliance, freq: str) -> pd.DataFrame:
@@ -244,12 +283,25 @@ def member_drift(
     on: dt.date | str | None = None,
     freq: str = "Q",
     since: dt.date | str | None = None,
+    arrays: EventArrays | None = None,
 ) -> pd.DataFrame:
     """Per member and period, up to `on` (default: the last event): registry status, components and drift.
 
     Members are the states with an active status (member, frozen, suspended, withdrawal_notice) in some period
-    of the window; a period in which a state was not active has empty components.
+    of the window; a period in which a state was not active has empty components. `arrays` (from
+    ``EventArrays.from_prepared``) saves rebuilding them when scoring several alliances on one frame.
     """
+    return _member_drift_with_rows(events, alliance, on, freq, since, arrays)[0]
+
+
+def _member_drift_with_rows(
+    events: pd.DataFrame,
+    alliance: str,
+    on: dt.date | str | None,
+    freq: str,
+    since: dt.date | str | None,
+    arrays: EventArrays | None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     code = normalise_freq(freq)
     entry = _resolve(alliance)
     prepared = prepare_events(events)
@@ -257,11 +309,12 @@ def member_drift(
     starts = _window(prepared, code, on_day, since_day)
     statuses = status_table(entry, starts, code, on_day)
     if statuses.empty:
-        return pd.DataFrame(columns=list(DRIFT_COLUMNS))
-    rows = member_event_rows(prepared, entry, code, starts, statuses)
-    if on_day is not None:
-        rows = rows[prepared.loc[rows["event_row"], "day"].to_numpy() <= on_day.to_datetime64()]
-    return _components(rows, statuses, entry, code)
+        return pd.DataFrame(columns=list(DRIFT_COLUMNS)), pd.DataFrame()
+    arrays = arrays if arrays is not None else EventArrays.from_prepared(prepared)
+    rows = member_event_rows(arrays, entry, code, starts, statuses)
+    if on_day is not None and not rows.empty:
+        rows = rows[prepared["day"].to_numpy()[rows["event_row"].to_numpy(dtype=np.int64)] <= on_day.to_datetime64()]
+    return _components(rows, statuses, entry, code), rows
 
 
 def cohesion(
@@ -330,8 +383,9 @@ def all_alliance_drift(
 ) -> pd.DataFrame:
     """member_drift for every alliance of the registry (or the ones named), stacked."""
     prepared = prepare_events(events)
+    arrays = EventArrays.from_prepared(prepared)
     codes = list(alliances) if alliances is not None else sorted(load_registry())
-    frames = [member_drift(prepared, code, freq=freq) for code in codes]
+    frames = [member_drift(prepared, code, freq=freq, arrays=arrays) for code in codes]
     frames = [frame for frame in frames if not frame.empty]
     if not frames:
         return pd.DataFrame(columns=list(DRIFT_COLUMNS))

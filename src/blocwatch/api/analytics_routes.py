@@ -199,3 +199,30 @@ def alliance_detail(
         cohesion=jsonable(cohesion),
     )
     return jsonable(answer)
+
+
+EVIDENCE_FIELDS = ("event_id", "article_id", "date", "sentence_index", "start", "end", "evidence")
+
+
+def _evidence_for(event_ids: Any, by_id: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The evidence rows of the events an alert names, in the order it names them; unknown ids are kept
+    as rows with only their id so that a missing event is visible rather than silently dropped."""
+    if not isinstance(event_ids, list | tuple):
+        return []
+    return [by_id.get(str(event_id), {"event_id": str(event_id), "evidence": None}) for event_id in event_ids]
+
+
+@router.get("/alerts")
+def alerts(store: StoreDep, since: DateParam = None) -> list[dict[str, Any]]:
+    """Alerts raised by the analytics stage since `since`, each with the evidence sentences behind it."""
+    since = checked_partial_date(since, "since")
+    find_alerts = analytics_function("alerts")
+    events = _events_frame(store)
+    found = jsonable(_analyse(find_alerts, events, since=since))
+    by_id = {
+        row["event_id"]: {field: row[field] for field in EVIDENCE_FIELDS}
+        for row in jsonable(events.loc[:, list(EVIDENCE_FIELDS)])
+    }
+    for alert in found:
+        alert["evidence"] = _evidence_for(alert.get("event_ids"), by_id)
+    return found

@@ -19,7 +19,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from blocwatch import __version__, config
 from blocwatch.api import analytics_routes, store_routes, write_routes
-from blocwatch.api.limits import BodySizeLimitMiddleware
+from blocwatch.api.middleware import BodySizeLimitMiddleware, SecurityHeadersMiddleware
 from blocwatch.api.write_routes import Extractor, pipeline_extractor
 from blocwatch.store import Store, open_store
 
@@ -59,16 +59,6 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_: Request, error: StarletteHTTPException) -> JSONResponse:
         return JSONResponse({"detail": str(error.detail)}, status_code=error.status_code, headers=error.headers)
-
-
-def _install_security_headers(app: FastAPI) -> None:
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next: Any) -> Any:
-        response = await call_next(request)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-        return response
 
 
 def _install_dashboard(app: FastAPI, dashboard_dir: Path) -> None:
@@ -117,7 +107,7 @@ def create_app(
     app.state.extractor = extractor or pipeline_extractor
     app.state.max_body_bytes = max_body_bytes
     _install_error_handlers(app)
-    _install_security_headers(app)
+    app.add_middleware(SecurityHeadersMiddleware, content_security_policy=CONTENT_SECURITY_POLICY)
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=max_body_bytes)
     app.include_router(store_routes.router)
     app.include_router(analytics_routes.router)

@@ -33,6 +33,12 @@ THREAT_VERBS = {"threaten", "warn"}
 REFUSE_VERBS = {"refuse", "decline", "reject"}
 APPEAL_VERBS = {"urge", "ask", "appeal", "call", "invite", "encourage", "request", "implore", "plead", "beg", "exhort",
                 "want", "seek"}
+STATEMENT_WORDS = {"condolence", "sympathy", "concern", "regret", "sorrow", "grief", "shock", "alarm", "comment",
+                   "express", "mourn", "condole", "solidarity", "outrage", "worry", "statement", "remark", "question",
+                   "report", "speak", "talk", "ask", "news", "story", "say", "inform", "brief", "tell"}
+CONSIDER_VERBS = {"consider", "contemplate", "weigh", "mull", "ponder", "explore", "study", "discuss", "debate"}
+CLAIM_VERBS = {"claim", "admit", "acknowledge", "boast"}
+DENY_VERBS = {"deny", "dismiss", "refute"}
 DEMAND_VERBS = {"demand", "insist", "order", "require", "press", "pressure", "force", "compel", "push"}
 FUTURE_VERBS = {"plan", "set", "schedule", "expect", "prepare", "aim", "go", "slate", "due", "poise", "try", "attempt",
                 "hope", "seek", "continue", "begin", "start", "resume", "keep", "fail", "consider", "move", "vote", "opt",
@@ -214,6 +220,20 @@ class EventCoder:
                 triggers.append(trig)
         return triggers
 
+    def _topic_of_statement(self, noun: Token) -> bool:
+        """'condolences over the attack', 'concern about the fighting': what a comment is about is not coded."""
+        head = noun.head
+        for _ in range(3):
+            if head.dep_ == "prep" or head.pos_ in ("ADP",):
+                head = head.head
+                continue
+            break
+        if head is noun:
+            return False
+        words = {head.lemma_.lower()}
+        words.update(c.lemma_.lower() for c in head.children if c.dep_ == "dobj")
+        return bool(words & STATEMENT_WORDS)
+
     def _verb_trigger(self, verb: Token, consumed: set[int]) -> Trigger | None:
         lemma = verb.lemma_.lower()
         pattern, code, obj, obj_is_event = self._match_verb(verb)
@@ -221,6 +241,14 @@ class EventCoder:
         if code is not None and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_ADJECTIVES:
             combined = _combine("agree", code) or code
             return Trigger(verb, combined, obj=obj, confidence=0.7, obj_is_event=obj_is_event)
+        if inner is not None and lemma in CONSIDER_VERBS | CLAIM_VERBS | DENY_VERBS:
+            # "is considering sending aid" is CAMEO 014, "claimed they had attacked" 015, "denied that ..." 016:
+            # the embedded act is what is considered, claimed or denied, not an event of its own.
+            _, inner_code, _, _ = self._match_verb(inner)
+            if inner_code is not None:
+                consumed.add(inner.i)
+                code = "014" if lemma in CONSIDER_VERBS else ("015" if lemma in CLAIM_VERBS else "016")
+                return Trigger(verb, code, obj=None, confidence=0.6)
         if inner is not None and inner.dep_ == "ccomp" and lemma in self.lexicon.speech_verbs and _has_demand_modal(inner):
             # "Russia said Sudan must return the helicopter": a demand addressed to the clause's subject.
             _, inner_code, _, _ = self._match_verb(inner)
@@ -266,6 +294,8 @@ class EventCoder:
     def _noun_trigger(self, noun: Token) -> Trigger | None:
         key = self._noun_key(noun)
         if key is None or key in self.lexicon.light_only_nouns:
+            return None
+        if self._topic_of_statement(noun):
             return None
         if noun.dep_ in ("dobj",) and noun.head.lemma_.lower() in self.lexicon.light_verbs:
             return None  # coded with its verb
@@ -556,6 +586,10 @@ class EventCoder:
         else:
             governors = [verb.head] if verb.dep_ in ("xcomp", "ccomp") else []
             modality = modality_of(verb, governors)
+        if modality == "negated" and code[:2] in ("03", "04", "05", "06", "07", "08") and _future_or_modal(verb):
+            # "will not release the hostages" is an asserted refusal (CAMEO 12x), not a negated release.
+            code = _combine("refuse", code) or "120"
+            modality = "asserted"
         if modality == "future" and not trig.nominal:
             # CAMEO codes announced future acts as intentions (03x) or threats (13x); the modality keeps "future".
             code = _combine("agree", code) or code if code[:2] in ("04", "05", "06", "07", "08") else code
@@ -743,6 +777,13 @@ def _number_agrees(pronoun: Token, noun: Token) -> bool:
     return plural_pronoun == plural_noun
 
 
+def _future_or_modal(verb: Token) -> bool:
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & {"will", "wo", "shall", "would", "can", "ca", "could"}:
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("plan", "intend", "want", "wish")
+
+
 def _has_demand_modal(clause: Token) -> bool:
     """'X must ...', 'X has to ...', 'X needs to ...', 'X should ...' (what the speaker requires of X)."""
     for child in clause.children:
@@ -767,7 +808,13 @@ def _as_list(actor: Actor | list[Actor] | None) -> list[Actor]:
 
 
 def _actor_like(actors: Sequence[Actor]) -> bool:
-    return any(a.country or a.sector or a.kind in ("person", "state", "igo", "group") for a in actors)
+    """Someone who can act: a resolved state, organisation or person, or a named body ("the CLO")."""
+    return any(a.country or a.sector or a.kind in ("person", "state", "igo", "group") or _named(a) for a in actors)
+
+
+def _named(actor: Actor) -> bool:
+    words = [w for w in actor.text.split() if w.lower() not in ("the", "a", "an")]
+    return bool(words) and all(w[:1].isupper() or not w[:1].isalpha() for w in words[:2])
 
 
 def _dedupe(events: list[Event]) -> list[Event]:

@@ -1,8 +1,12 @@
-"""A request-body size limit that answers 413 with a JSON message, before any handler reads the body."""
+"""Pure ASGI middleware: a request-body size limit (413 with a JSON message) and security headers.
+
+Both are plain ASGI rather than Starlette's BaseHTTPMiddleware, which runs the app in a task group and would
+wrap an exception raised while the body streams in, turning the 413 into a generic 400.
+"""
 
 from __future__ import annotations
 
-from starlette.datastructures import Headers
+from starlette.datastructures import Headers, MutableHeaders
 from starlette.exceptions import HTTPException
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -62,3 +66,30 @@ class BodySizeLimitMiddleware:
             return message
 
         await self.app(scope, counting_receive, send)
+
+
+class SecurityHeadersMiddleware:
+    """Adds headers to every response unless the handler set them: nosniff, no referrer, and a CSP."""
+
+    def __init__(self, app: ASGIApp, content_security_policy: str) -> None:
+        self.app = app
+        self.headers = {
+            "X-Content-Type-Options": "nosniff",
+            "Referrer-Policy": "no-referrer",
+            "Content-Security-Policy": content_security_policy,
+        }
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in self.headers.items():
+                    if name not in headers:
+                        headers[name] = value
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
