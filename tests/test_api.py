@@ -287,6 +287,23 @@ def test_alliance_errors(client: TestClient) -> None:
     assert bad_day.status_code == 422 and "on" in bad_day.json()["detail"]
 
 
+def test_without_analytics_the_registry_still_answers(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    from blocwatch.api import analytics_routes
+
+    monkeypatch.setattr(analytics_routes, "ANALYTICS_MODULE", "blocwatch.no_such_analytics")
+    for url in ("/api/relations?a=ARM&b=RUS", "/api/alerts"):
+        response = client.get(url)
+        assert response.status_code == 503
+        assert response.json()["detail"].startswith("analytics not available: blocwatch.no_such_analytics")
+    detail = client.get("/api/alliances/CSTO?on=2024-03-01").json()
+    assert "no_such_analytics" in detail["analytics_problem"]
+    assert {row["member"]: row["status"] for row in detail["standing"]}["ARM"] == "frozen"
+    assert all(row["drift"] is None for row in detail["standing"]) and detail["drift_series"] == []
+    health = client.get("/api/health").json()
+    assert health["analytics"] is False and "no_such_analytics" in health["analytics_problem"]
+    assert client.get("/api/events?actor=ARM").status_code == 200
+
+
 # ---- writing ------------------------------------------------------------------------------------------------
 
 
@@ -362,6 +379,10 @@ def test_ingest_stores_once_and_the_article_can_be_read_back(client: TestClient)
     assert client.get("/api/stats").json()["articles"] == 3
     listing = {a["article_id"]: a["source"] for a in client.get("/api/articles").json()}
     assert listing["meet-1"] == "api"
+    # Another text under the same id is stored under a suffixed id, which must be readable through its URL.
+    other = client.post("/api/ingest", json={**body, "text": "France and Armenia met.", "source": "wire"}).json()
+    assert other["inserted"] is True and re.fullmatch(r"meet-1~[0-9a-f]{8}", other["id"])
+    assert client.get(f"/api/articles/{other['id']}").json()["text"] == "France and Armenia met."
 
 
 def test_extract_with_the_real_pipeline(db_path: Path) -> None:

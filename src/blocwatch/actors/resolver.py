@@ -269,7 +269,7 @@ class ActorResolver:
             if token.i in taken or token.i in view.match_at:
                 continue
             word = normalize_name(token.text)
-            if token.pos_ == "PROPN" and token.text[:1].isupper() and (
+            if token.pos_ == "PROPN" and token.text[:1].isupper() and token.ent_type_ not in ("DATE", "TIME") and (
                 word in self._people_by_word or self._is_known_leader(word)
             ):
                 spans.append((token.i, token.i + 1, None))

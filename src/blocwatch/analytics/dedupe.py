@@ -40,11 +40,14 @@ def _codes(values: pd.Series) -> np.ndarray:
 
 
 def _combine(*codes: np.ndarray) -> np.ndarray:
-    """One integer code per distinct combination of several code arrays."""
+    """One compact integer code (0..k-1) per distinct combination of several non-negative code arrays."""
     combined = np.zeros(len(codes[0]), dtype=np.int64)
     for column in codes:
-        _, combined = np.unique(combined * (int(column.max(initial=0)) + 1) + column, return_inverse=True)
-    return combined.astype(np.int64)
+        width = int(column.max(initial=0)) + 1
+        if int(combined.max(initial=0)) >= (2**62) // width:
+            combined = pd.factorize(combined)[0].astype(np.int64)
+        combined = combined * width + column
+    return pd.factorize(combined)[0].astype(np.int64)
 
 
 def _connected_min(labels: np.ndarray, groupings: list[np.ndarray]) -> np.ndarray:
@@ -103,12 +106,12 @@ def assign_clusters(frame: pd.DataFrame, window_days: int = 3) -> None:
         evidence_codes, _ = pd.factorize(evidence[has_evidence])
         evidence_group[has_evidence] = _combine(group[has_evidence], evidence_codes.astype(np.int64))
     labels = _connected_min(window_cluster, [evidence_group, window_cluster])
-    _, cluster = np.unique(labels, return_inverse=True)
+    cluster = _combine(labels)
     frame["cluster_id"] = cluster.astype(np.int64)
     frame["cluster_size"] = np.bincount(cluster, minlength=1)[cluster].astype(np.int64) if count else cluster
     article_codes = _codes(frame["article_id"])
-    distinct_pairs = np.unique(np.stack([cluster, article_codes]), axis=1) if count else np.zeros((2, 0), int)
-    articles_per_cluster = np.bincount(distinct_pairs[0], minlength=int(cluster.max(initial=-1)) + 1)
+    _, first_of_pair = np.unique(_combine(cluster, article_codes), return_index=True)
+    articles_per_cluster = np.bincount(cluster[first_of_pair], minlength=int(cluster.max(initial=-1)) + 1)
     frame["cluster_articles"] = articles_per_cluster[cluster].astype(np.int64) if count else cluster
     confidence = frame["confidence"].fillna(-1.0).to_numpy()
     # Representative: highest confidence, then earliest day, then first in the frame.

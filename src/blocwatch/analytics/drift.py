@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -55,7 +55,7 @@ DRIFT_COLUMNS: tuple[str, ...] = (
 TONE_PRIOR_EVENTS = 2.0
 TREND_HALFLIFE_PERIODS = 2.0
 OFFICIAL_SECTORS = frozenset({"GOV", "LEG", "MIL", "SPY", "COP", "JUD"})
-COOPERATION_ROOTS = ("03", "04", "05", "06", "07", "08")
+COOPERATION_ROOTS = (3, 4, 5, 6, 7, 8)
 FLAGS = ("bloc", "rival", "boycott", "accusation", "rival_deal", "exit_talk")
 
 
@@ -90,6 +90,9 @@ def status_table(entry: Alliance, starts: np.ndarray, freq: str, on: pd.Timestam
     return pd.DataFrame(rows, columns=["member", "period_start", "status"])
 
 
+MODALITY_CODES = {"asserted": 0, "negated": 1, "hypothetical": 2, "future": 3}
+
+
 @dataclass(frozen=True)
 class EventArrays:
     """The columns drift needs, as numpy arrays over the dated cluster representatives of a prepared frame.
@@ -102,11 +105,12 @@ class EventArrays:
     actor: np.ndarray  # code into `entities`, -1 when missing
     recipient: np.ndarray
     entities: np.ndarray
-    modality: np.ndarray
-    root: np.ndarray
+    modality: np.ndarray  # MODALITY_CODES
+    root: np.ndarray  # CAMEO root as a number, -1 when missing
     meeting: np.ndarray  # CONSULT / CAMEO 04x / 036: a meeting or the intent to hold one
     goldstein: np.ndarray
     official: np.ndarray  # the acting side is a state or one of its officials
+    _period_cache: dict[str, np.ndarray] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_prepared(cls, prepared: pd.DataFrame) -> EventArrays:
@@ -115,7 +119,7 @@ class EventArrays:
                                    "goldstein", "actor_kind", "actor_sector"]]  # fmt: skip
         both = pd.concat([rows["actor_entity"], rows["recipient_entity"]], ignore_index=True)
         codes, entities = pd.factorize(both)
-        root = rows["root"].fillna("").to_numpy(dtype=object)
+        root = pd.to_numeric(rows["root"], errors="coerce").fillna(-1).to_numpy(dtype=np.int64)
         cameo = rows["cameo"].astype("string").fillna("")
         sector = rows["actor_sector"].astype("string").str.upper()
         return cls(
@@ -124,14 +128,19 @@ class EventArrays:
             actor=codes[: len(rows)].astype(np.int64),
             recipient=codes[len(rows):].astype(np.int64),
             entities=np.asarray(entities, dtype=object),
-            modality=rows["modality"].to_numpy(dtype=object),
+            modality=rows["modality"].map(MODALITY_CODES).to_numpy(dtype=np.int8),
             root=root,
             meeting=((rows["type"].astype("string").str.upper() == "CONSULT").fillna(False).to_numpy(dtype=bool)
-                     | (root == "04") | cameo.str.startswith("036").fillna(False).to_numpy(dtype=bool)),
+                     | (root == 4) | cameo.str.startswith("036").fillna(False).to_numpy(dtype=bool)),
             goldstein=rows["goldstein"].fillna(0.0).to_numpy(dtype="float64"),
             official=((rows["actor_kind"] == "state").fillna(False).to_numpy(dtype=bool) | sector.isna().to_numpy()
                       | sector.isin(OFFICIAL_SECTORS).fillna(False).to_numpy(dtype=bool)),
         )  # fmt: skip
+
+    def period_starts(self, freq: str) -> np.ndarray:
+        if freq not in self._period_cache:
+            self._period_cache[freq] = period_starts(self.day, freq)
+        return self._period_cache[freq]
 
 
 def _presence(arrays: EventArrays, pairs: pd.DataFrame, starts: np.ndarray) -> np.ndarray:
@@ -184,10 +193,13 @@ def member_event_rows(
 
     alliance_code, leader_code = code_of(entry.code), code_of(entry.leader)
     rival_orgs = np.array([code_of(code) for code in entry.rivals] or [-1], dtype=np.int64)
-    period = np.searchsorted(starts, period_starts(arrays.day, freq))
-    in_window = (period < len(starts)) & (arrays.day >= starts[0])
+    event_starts = arrays.period_starts(freq)
+    period = np.searchsorted(starts, event_starts)
+    in_window = period < len(starts)
     period = np.minimum(period, len(starts) - 1)
-    in_window &= starts[period] == period_starts(arrays.day, freq)
+    in_window &= starts[period] == event_starts
+    entity_names = pd.Categorical.from_codes(np.arange(len(arrays.entities)), categories=arrays.entities) if len(
+        arrays.entities) else None
 
     views = []
     for outgoing, member, other in ((True, arrays.actor, arrays.recipient), (False, arrays.recipient, arrays.actor)):
@@ -199,28 +211,32 @@ def member_event_rows(
         to_leader = (o == leader_code) & (m != leader_code)
         is_bloc = (to_alliance | to_leader) & ~is_rival
         modality = arrays.modality[index]
-        asserted = modality == "asserted"
+        asserted = modality == MODALITY_CODES["asserted"]
         root = arrays.root[index]
         flags = {
             "bloc": asserted & is_bloc,
             "rival": asserted & is_rival,
-            "boycott": outgoing & to_alliance & ((asserted & np.isin(root, ("12", "16")))
-                                                 | ((modality == "negated") & arrays.meeting[index])),
-            "accusation": outgoing & to_leader & asserted & np.isin(root, ("11", "12")),
+            "boycott": outgoing & to_alliance & ((asserted & ((root == 12) | (root == 16)))
+                                                 | ((modality == MODALITY_CODES["negated"]) & arrays.meeting[index])),
+            "accusation": outgoing & to_leader & asserted & ((root == 11) | (root == 12)),
             "rival_deal": asserted & is_rival & np.isin(root, COOPERATION_ROOTS),
-            "exit_talk": (outgoing & to_alliance & np.isin(modality, ("hypothetical", "future")) & (root == "16")
+            "exit_talk": (outgoing & to_alliance & (modality >= MODALITY_CODES["hypothetical"]) & (root == 16)
                           & arrays.official[index]),
         }  # fmt: skip
+        any_flag = np.logical_or.reduce(list(flags.values()))
+        pick = np.flatnonzero(any_flag)
         views.append(pd.DataFrame({
-            "event_row": arrays.event_row[index],
-            "member": arrays.entities[m],
-            "other": arrays.entities[o],
-            "period_start": starts[p].astype("datetime64[ns]"),
-            "goldstein": arrays.goldstein[index],
-            **flags,
+            "event_row": arrays.event_row[index[pick]],
+            "member": entity_names.take(m[pick]) if entity_names is not None else [],
+            "other": entity_names.take(o[pick]) if entity_names is not None else [],
+            "period_start": starts[p[pick]].astype("datetime64[ns]"),
+            "goldstein": arrays.goldstein[index[pick]],
+            **{name: flag[pick] for name, flag in flags.items()},
         }))  # fmt: skip
     rows = pd.concat(views, ignore_index=True)
-    return rows[rows[list(FLAGS)].any(axis=1)].reset_index(drop=True)
+    for column in ("member", "other"):
+        rows[column] = rows[column].astype(object)
+    return rows
 
 
 def _components(rows: pd.DataFrame, statuses: pd.DataFrame, entry: Alliance, freq: str) -> pd.DataFrame:

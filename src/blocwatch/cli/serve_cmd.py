@@ -53,7 +53,10 @@ def serve_command(db: str | None, host: str, port: int, create: bool) -> None:
             "read the store and add articles",
             err=True,
         )
-    click.echo(f"blocwatch dashboard on http://{host}:{port}/ (database {app.state.store.location})", err=True)
+    shown_host = f"[{host}]" if ":" in host else host  # an IPv6 address needs brackets in a URL
+    click.echo(
+        f"blocwatch dashboard on http://{shown_host}:{port}/ (database {app.state.store.location})", err=True
+    )
     uvicorn.run(app, host=host, port=port, log_level="info")
 
 

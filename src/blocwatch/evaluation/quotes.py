@@ -2,8 +2,9 @@
 
 Gold: the attributions of the first annotator of each article. An attribution whose content carries quotation
 marks is a direct quote, any other an indirect (reported) one. A prediction matches a gold attribution of its
-own kind when their spans overlap by at least half of the shorter one; further predictions overlapping an
-already matched attribution (the second part of a split quote) count neither way.
+own kind when their spans overlap by at least half of the shorter one (among several, one whose speaker agrees,
+then the largest overlap); further predictions overlapping an already matched attribution (the second part
+of a split quote) count neither way.
 """
 
 from __future__ import annotations
@@ -175,7 +176,9 @@ def score_article(
         if not free:
             tally.extra_fragments += 1
             continue
-        index = max(free)[1]
+        # Nested attributions (X said that Y called it "...") give the same words several gold speakers;
+        # the prediction is matched to one it agrees with when there is one, else the largest overlap.
+        index = max(free, key=lambda c: (speaker_correct(quote, golds[c[1]]), c[0], -c[1]))[1]
         matched.add(index)
         tally.true_positive += 1
         if golds[index].source_spans:

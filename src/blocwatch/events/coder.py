@@ -48,7 +48,7 @@ RECIPROCAL_TRIGGERS = {"meet", "talk", "negotiate", "agree", "sign", "cooperate"
 # "this drew criticism from Russia": the grammatical subject is the target of the act named by the object.
 RECEIVING_VERBS = {"draw", "face", "receive", "attract", "prompt", "provoke", "spark", "trigger", "meet", "earn",
                    "incur", "get", "come"}
-TARGET_PREPS = ("against", "on", "upon", "with", "to", "into", "toward", "towards", "at", "from", "between")
+TARGET_PREPS = ("against", "on", "upon", "with", "to", "into", "toward", "towards", "at", "from", "between", "for")
 RELATIVE_PRONOUNS = {"that", "who", "which", "whom"}
 EVENT_CARRIER_NOUNS = {"mission", "effort", "process", "campaign", "operation", "initiative", "drive", "program",
                        "programme", "plan", "package", "deal", "round", "session", "activity", "move", "step"}
@@ -179,7 +179,8 @@ class EventCoder:
                     words.add(key)
                 if not words & pattern.objects:
                     continue
-                return pattern, pattern.code, target_obj, True
+                # "expelled inspectors", "released prisoners": the object is who the act is done to.
+                return pattern, pattern.code, target_obj, not (words & self._actor_object_words)
             if not pattern.particles and not pattern.xcomp:
                 bare_codes.append(pattern.code)
                 continue
@@ -338,46 +339,50 @@ class EventCoder:
                 sources = [head]
         return sources, patients
 
-    def _recipient_tokens(self, trig: Trigger) -> list[Token]:
+    def _recipient_candidates(self, trig: Trigger) -> list[list[Token]]:
+        """Candidate recipients, most likely first; the first that resolves to an actor is used."""
         verb = trig.token
         if trig.nominal:
-            return self._noun_args(trig.token)[1]
+            return [self._noun_args(trig.token)[1]]
+        candidates: list[list[Token]] = []
         if trig.clause_subject is not None:
-            subjects = [c for c in trig.clause_subject.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if subjects:
-                return subjects
+            candidates.append([c for c in trig.clause_subject.children if c.dep_ in ("nsubj", "nsubjpass")])
         holder = trig.recipient_from or verb
         obj = trig.obj
         if obj is not None and obj is not verb.head:
             if trig.obj_is_event or self._noun_key(obj):
                 actors, recipients, _ = self._noun_args(obj)
-                if recipients:
-                    return recipients
+                candidates.append(recipients)
                 # "snubbed the bloc's meetings": the possessor of a meeting is its host, the one snubbed.
-                if obj.lemma_.lower() in self._hosted_nouns and actors:
-                    return actors
-                if not trig.obj_is_event and obj.pos_ in ("PROPN", "NOUN"):
-                    return [obj]
+                if obj.lemma_.lower() in self._hosted_nouns:
+                    candidates.append(actors)
             elif obj.dep_ in ("dobj", "nsubjpass", "pobj", "attr", "dative"):
                 objects = [c for c in obj.head.children if c.dep_ == obj.dep_ and c.pos_ in ("PROPN", "NOUN", "PRON")]
                 if obj.dep_ == "dobj" and objects:
-                    return objects[-1:]  # "met his counterpart Sergio Mattarella": the name, not the role word
-                if obj.pos_ in ("PROPN", "NOUN", "PRON"):
-                    return [obj]
+                    candidates.append(objects[-1:])  # "met his counterpart Sergio Mattarella": the name
+                elif obj.pos_ in ("PROPN", "NOUN", "PRON"):
+                    candidates.append([obj])
         for child in holder.children:
             if child.dep_ in ("dative", "iobj"):
-                return [child]
+                if child.pos_ == "ADP":  # "provide support to refugees"
+                    candidates.append([g for g in child.children if g.dep_ == "pobj"])
+                else:
+                    candidates.append([child])
+        heads = [holder] + ([obj] if obj is not None and obj is not verb.head else [])
         for prep_word in TARGET_PREPS:
-            for child in holder.children:
-                if child.dep_ in ("prep", "prt") and child.lower_ == prep_word:
-                    pobjs = [g for g in child.children if g.dep_ == "pobj"]
-                    if pobjs:
-                        return pobjs
+            for head in heads:
+                for child in head.children:
+                    if child.dep_ in ("prep", "prt") and child.lower_ == prep_word:
+                        candidates.append([g for g in child.children if g.dep_ == "pobj"])
         if holder is not verb:
-            for child in verb.children:
-                if child.dep_ in ("dobj", "dative") and child.pos_ in ("PROPN", "NOUN", "PRON"):
-                    return [child]
-        return []
+            candidates.append([c for c in verb.children if c.dep_ in ("dobj", "dative") and c.pos_ in ("PROPN", "NOUN", "PRON")])
+        return [c for c in candidates if c]
+
+    @property
+    def _actor_object_words(self) -> frozenset[str]:
+        classes = self.lexicon.noun_classes
+        return classes.get("PEACEKEEPER", frozenset()) | classes.get("PRISONER", frozenset()) | classes.get(
+            "AMBASSADOR", frozenset())
 
     @property
     def _hosted_nouns(self) -> frozenset[str]:
@@ -436,7 +441,8 @@ class EventCoder:
         for child in tok.children:
             if child.i <= tok.i:
                 continue
-            if child.dep_ == "prep" and tok.pos_ == "NOUN" and child.lower_ in ("of", "from", "in") and child.i == end:
+            if child.dep_ == "prep" and (tok.pos_ == "NOUN" or tok.lower_ in GENERIC_HEADS) and child.lower_ in (
+                    "of", "from", "in") and child.i == end:
                 end = max(end, child.right_edge.i + 1)
             elif child.dep_ == "appos" and child.i == end:  # "its NATO ally Turkey"
                 end = max(end, child.right_edge.i + 1)
@@ -545,9 +551,17 @@ class EventCoder:
             target_toks = subjects
         else:
             source_toks, patients = self._subject_tokens(verb)
-            target_toks = self._recipient_tokens(trig)
-            if patients and (not target_toks or not source_toks):
-                target_toks = patients
+            candidates = self._recipient_candidates(trig)
+            if patients and not source_toks:
+                candidates.insert(0, patients)
+            elif patients:
+                candidates.append(patients)
+            target_toks = []
+            for candidate in candidates:
+                if any(self._actor(t, offset, resolver) for t in candidate) or any(
+                        t.lemma_.lower() in ANAPHORIC_OBJECTS for t in candidate):
+                    target_toks = candidate
+                    break
             if not source_toks and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
                 # "the agreement between Russia and Armenia signed on ...": the noun carries the parties.
                 noun_actors, noun_targets, reciprocal_args = self._noun_args(verb.head)

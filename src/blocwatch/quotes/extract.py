@@ -246,7 +246,10 @@ def _frame_attribution(
         distance = _connected(token, quote_tokens)
         offset = article.start_of(token)
         gap = min(abs(offset - quotation.start), abs(offset - quotation.end))
-        candidates.append(((0 if distance is not None else 1, distance or 0, gap), attribution))
+        # A cue whose subject is "it" ("she says it underscores ...") yields to one with a real speaker.
+        weak_subject = attribution.speaker_head is not None and attribution.speaker_head.lower_ == "it"
+        rank = (0 if distance is not None else 1, weak_subject, distance or 0, gap)
+        candidates.append((rank, attribution))
     if candidates:
         return min(candidates, key=lambda item: item[0])[1]
     return None

@@ -26,6 +26,7 @@ _SUBJECT_DEPS = ("nsubj",)
 _SUBJECT_SHARING_DEPS = ("conj", "xcomp", "advcl")
 # Subjects that cannot be who is speaking: demonstratives and question words.
 _NOT_SPEAKERS = frozenset("this that these those which what there".split())
+_OBJECT_PRONOUNS = frozenset("them him her us me".split())
 _NAMED_ENTITY_KINDS = {"PERSON": "person", "ORG": "org", "GPE": "state", "NORP": "group"}
 _HONORIFIC_NAME = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.? ([A-Z][\w'’-]+)")
 _NAME_TRIM = " \t\n\r\u00a0,.;:—–-\"“”‘’'()"
@@ -39,6 +40,9 @@ def subject_of(verb: Token, skip: Callable[[Token], bool] | None = None, depth: 
     """
     subject_deps = _SUBJECT_DEPS if depth == 0 else (*_SUBJECT_DEPS, "nsubjpass")
     for child in verb.children:
+        if child.dep_ in subject_deps and child.lower_ in _OBJECT_PRONOUNS and verb.head is not verb:
+            # "let them know that ...": the one letting them know is speaking.
+            return subject_of(verb.head, skip, depth + 1) if depth < 3 else None
         if child.dep_ in subject_deps and not (skip is not None and skip(child)):
             if child.lower_ in _NOT_SPEAKERS and relative_antecedent(child) is None:
                 return None
@@ -162,14 +166,20 @@ class SpeakerResolver:
         self.spoken: list[Mention] = []
 
     def full_name(self, name: str) -> str:
-        """The longest person name in the article that ends with `name` ("Kopyrkin" → "Sergey Kopyrkin")."""
-        best = name
+        """The usual longer form of a person's name in the article ("Kopyrkin" → "Sergey Kopyrkin").
+
+        Among the person names ending with `name`, the most frequent wins, so that a one-off epithet
+        ("Crooked Hillary Clinton") does not rename the person; ties go to the shorter form.
+        """
         lowered = name.lower()
+        counts: dict[str, int] = {}
         for candidate in self.person_names:
             cand_lower = candidate.lower()
-            if (cand_lower.endswith(" " + lowered) or cand_lower == lowered) and len(candidate) > len(best):
-                best = candidate
-        return best
+            if cand_lower.endswith(" " + lowered) and " " in candidate:
+                counts[candidate] = counts.get(candidate, 0) + 1
+        if not counts:
+            return name
+        return max(counts, key=lambda c: (counts[c], -len(c)))
 
     def _actor_in(self, start: int, end: int) -> Actor | None:
         best: Actor | None = None
