@@ -77,7 +77,7 @@ def test_seed_headline_and_keep_reading_give_no_quotes(seed_quotes):
 
 
 def test_marks_straight_curly_single_and_apostrophes():
-    text = "He said \"no way\" twice. She wrote “we will see” and ‘the end’; the voters’ choice, it’s late."
+    text = 'He said "no way" twice. She wrote “we will see” and ‘the end’; the voters’ choice, it’s late.'
     found = [text[q.start : q.end] for q in find_quotations(text, [(0, len(text))])]
     assert found == ["no way", "we will see", "the end"]
 
@@ -109,7 +109,9 @@ def test_straight_quote_with_speaker_after(nlp):
 
 
 def test_curly_quote_with_speaker_before(nlp):
-    quotes = extract_quotes_from_text("Prime Minister Nikol Pashinyan told reporters: “Armenia will decide alone.”", nlp)
+    quotes = extract_quotes_from_text(
+        "Prime Minister Nikol Pashinyan told reporters: “Armenia will decide alone.”", nlp
+    )
     quote = _find(quotes, "Armenia will decide alone", direct=True)
     assert "Pashinyan" in quote.speaker.name
     assert quote.addressee is not None and quote.addressee.text == "reporters"
@@ -161,7 +163,9 @@ def test_according_to_and_told_with_addressee(nlp):
 
 
 def test_inverted_report_and_pronoun_speaker(nlp):
-    text = "Tigran Avinyan, the deputy prime minister, met the envoy. The dispute will be settled soon, he said."
+    text = (
+        "Tigran Avinyan, the deputy prime minister, met the envoy. The dispute will be settled soon, he said."
+    )
     quote = _find(extract_quotes_from_text(text, nlp), "The dispute will be settled soon", direct=False)
     assert quote.speaker_text == "he"
     assert quote.speaker.name == "Tigran Avinyan"
@@ -170,8 +174,14 @@ def test_inverted_report_and_pronoun_speaker(nlp):
 def test_actors_and_resolver_take_precedence(nlp):
     text = "The ministry said the border would stay closed."
     docs = parse_paragraphs(text, nlp)
-    ministry = Actor(text="The ministry", name="Ministry of Foreign Affairs of Armenia", kind="org",
-                     start=0, end=12, actor_id="org:mfa-armenia")
+    ministry = Actor(
+        text="The ministry",
+        name="Ministry of Foreign Affairs of Armenia",
+        kind="org",
+        start=0,
+        end=12,
+        actor_id="org:mfa-armenia",
+    )
     via_actors = extract_quotes(text, docs, actors=[ministry])
     assert via_actors[0].speaker.actor_id == "org:mfa-armenia"
     resolved = Actor(text="The ministry", name="Resolved ministry", kind="org", start=0, end=12)

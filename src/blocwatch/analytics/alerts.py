@@ -25,8 +25,8 @@ import numpy as np
 import pandas as pd
 
 from blocwatch.analytics.drift import COMPONENTS, FLAGS, EventArrays, _member_drift_with_rows
-from blocwatch.analytics.dyads import all_dyad_series
-from blocwatch.analytics.periods import normalise_freq, period_range
+from blocwatch.analytics.dyads import all_dyad_series, window_starts
+from blocwatch.analytics.periods import normalise_freq, period_end, period_starts
 from blocwatch.analytics.prepare import AnalyticsInputError, prepare_events
 
 ALERT_COLUMNS: tuple[str, ...] = (
@@ -41,6 +41,9 @@ FLAG_LABELS = {
     "bloc": "relations with the bloc",
     "rival": "relations with a rival bloc",
 }
+
+
+MIN_QUOTE_CHARS = 25
 
 
 @dataclass(frozen=True)
@@ -96,7 +99,8 @@ def _quote_lookup(quotes: pd.DataFrame | None) -> tuple[dict[str, str], dict[tup
         return {}, {}
     by_id = dict(zip(quotes["quote_id"].astype(str), quotes["text"].astype(str), strict=True))
     by_sentence: dict[tuple[str, int], list[str]] = {}
-    located = quotes[quotes["sentence_index"].notna()]
+    # Short quoted phrases in the sentence ("Interaction-2023", scare quotes) are names, not statements.
+    located = quotes[quotes["sentence_index"].notna() & (quotes["text"].astype("string").str.len() >= MIN_QUOTE_CHARS)]
     for article_id, sentence, text in zip(located["article_id"], located["sentence_index"], located["text"],
                                           strict=True):  # fmt: skip
         by_sentence.setdefault((str(article_id), int(sentence)), []).append(str(text))
@@ -124,7 +128,8 @@ class EvidenceBuilder:
         chosen = self.prepared.iloc[positions]
         chosen = chosen.assign(_position=positions).sort_values(["weight", "confidence", "day"],
                                                                 ascending=[False, False, True])  # fmt: skip
-        chosen = chosen.drop_duplicates("cluster_id").head(limit)
+        # One record per real-world event, and one per sentence (a sentence may hold A→B and B→A).
+        chosen = chosen.drop_duplicates("cluster_id").drop_duplicates(["article_id", "start", "end"]).head(limit)
         clusters = self.prepared[self.prepared["cluster_id"].isin(chosen["cluster_id"])]
         articles_of = clusters.groupby("cluster_id")["article_id"].agg(lambda ids: sorted(set(map(str, ids))))
         records = []
@@ -170,10 +175,9 @@ def _label(row: dict[str, Any], side: str) -> str:
 def _dyad_alerts(prepared: pd.DataFrame, freq: str, threshold: Threshold, min_events: int,
                  builder: EvidenceBuilder, limit: int) -> list[dict[str, Any]]:  # fmt: skip
     series = all_dyad_series(prepared, freq=freq, min_events=min_events)
-    days = prepared["day"].dropna()
-    if series.empty or days.empty:
+    starts = pd.DatetimeIndex(window_starts(prepared, freq))
+    if series.empty or starts.empty:
         return []
-    starts = pd.DatetimeIndex(period_range(days.min().to_datetime64(), days.max().to_datetime64(), freq))
     matrix_frame = series.pivot_table(index=["actor", "recipient"], columns="period_start", values="goldstein_adj",
                                       aggfunc="sum", fill_value=0.0).reindex(columns=starts, fill_value=0.0)  # fmt: skip
     matrix = matrix_frame.to_numpy(dtype="float64")
@@ -207,8 +211,6 @@ def _dyad_alerts(prepared: pd.DataFrame, freq: str, threshold: Threshold, min_ev
 
 
 def _starts_of(frame: pd.DataFrame, freq: str) -> np.ndarray:
-    from blocwatch.analytics.periods import period_starts
-
     return period_starts(frame["day"], freq)
 
 
@@ -227,7 +229,7 @@ def _drift_alerts(prepared: pd.DataFrame, alliance: str, freq: str, threshold: T
         start = matrix_frame.columns[column]
         moved = rows[(rows["member"] == member) & (rows["period_start"] == start)]
         reasons = {}
-        for flag in reversed(FLAGS):  # the most specific reason wins
+        for flag in FLAGS:  # later flags are more specific and overwrite the general ones
             for position in moved.loc[moved[flag], "event_row"]:
                 reasons[int(position)] = FLAG_LABELS[flag]
         value, change = float(matrix[row_index, column]), float(matrix[row_index, column] - mean[row_index, column])
@@ -287,7 +289,9 @@ def detect_alerts(
             since_day = pd.Timestamp(since)
         except (ValueError, TypeError) as error:
             raise AnalyticsInputError(f"since: expected a date as YYYY-MM-DD, got {since!r}") from error
-        frame = frame[frame["period_start"] >= since_day - pd.DateOffset(months=3) * 0]
+        freqs = {"dyad": normalise_freq(dyad_freq), "drift": normalise_freq(drift_freq)}
+        ends = [period_end(start, freqs[kind]) for kind, start in zip(frame["kind"], frame["period_start"], strict=True)]
+        frame = frame[[end >= since_day for end in ends]]
     frame = frame.assign(_strength=frame["z"].abs()).sort_values(
         ["period_start", "_strength"], ascending=[False, False]
     )

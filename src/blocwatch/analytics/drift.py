@@ -33,7 +33,7 @@ import pandas as pd
 from blocwatch.actors.alliances import ACTIVE_STATUSES, Alliance, load_registry
 from blocwatch.actors.alliances import alliance as lookup_alliance
 from blocwatch.analytics.periods import normalise_freq, period_end, period_labels, period_range, period_starts
-from blocwatch.analytics.prepare import AnalyticsInputError, prepare_events
+from blocwatch.analytics.prepare import AnalyticsInputError, prepare_events, reporting_window
 
 DRIFT_WEIGHTS: dict[str, float] = {
     "tone_gap": 1.0,
@@ -69,11 +69,11 @@ def _as_day(value: dt.date | str | None, what: str) -> pd.Timestamp | None:
 
 
 def _window(prepared: pd.DataFrame, freq: str, on: pd.Timestamp | None, since: pd.Timestamp | None) -> np.ndarray:
-    days = prepared["day"].dropna()
-    if days.empty:
+    window = reporting_window(prepared)
+    if window is None:
         return np.array([], dtype="datetime64[D]")
-    first = since if since is not None else days.min()
-    last = on if on is not None else days.max()
+    first = since if since is not None else window[0]
+    last = on if on is not None else window[1]
     if last < first:
         return np.array([], dtype="datetime64[D]")
     return period_range(first.to_datetime64(), last.to_datetime64(), freq)
@@ -363,11 +363,13 @@ def cohesion(
 def alliance_standing(
     events: pd.DataFrame, alliance: str, on: dt.date | str | None = None, freq: str = "Q"
 ) -> pd.DataFrame:
-    """One row per state related to the alliance on `on` (default today): registry status and since when,
+    """One row per state related to the alliance on `on` (default: the corpus's last article date): registry
+    status and since when,
     its drift components in the period containing `on`, the drift trend, and the mean drift of the last four
     periods."""
     entry = _resolve(alliance)
-    on_day = _as_day(on, "on") or pd.Timestamp(dt.date.today())
+    window = reporting_window(prepare_events(events))
+    on_day = _as_day(on, "on") or (window[1] if window else pd.Timestamp(dt.date.today()))
     drift = member_drift(events, alliance, on=on_day, freq=freq)
     rows = []
     for country in entry.countries():

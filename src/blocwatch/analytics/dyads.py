@@ -13,7 +13,12 @@ import numpy as np
 import pandas as pd
 
 from blocwatch.analytics.periods import normalise_freq, period_labels, period_range, period_starts
-from blocwatch.analytics.prepare import AnalyticsInputError, normalise_entity, prepare_events
+from blocwatch.analytics.prepare import (
+    AnalyticsInputError,
+    normalise_entity,
+    prepare_events,
+    reporting_window,
+)
 
 COUNT_COLUMNS: tuple[str, ...] = (
     "events", "verbal_coop", "material_coop", "verbal_conflict", "material_conflict", "statements",
@@ -85,6 +90,14 @@ def _finish(sums: pd.DataFrame, volume: pd.Series, freq: str) -> pd.DataFrame:
     return out.loc[:, list(SERIES_COLUMNS)]
 
 
+def window_starts(prepared: pd.DataFrame, freq: str) -> np.ndarray:
+    """Period starts covering the corpus's reporting window (see prepare.reporting_window)."""
+    window = reporting_window(prepared)
+    if window is None:
+        return np.array([], dtype="datetime64[D]")
+    return period_range(window[0].to_datetime64(), window[1].to_datetime64(), freq)
+
+
 def all_dyad_series(events: pd.DataFrame, freq: str = "M", min_events: int = 1) -> pd.DataFrame:
     """Every ordered dyad's series, long format, only the periods in which the dyad had events.
 
@@ -93,6 +106,9 @@ def all_dyad_series(events: pd.DataFrame, freq: str = "M", min_events: int = 1) 
     code = normalise_freq(freq)
     prepared = prepare_events(events)
     tallies = _tallies(prepared, code)
+    starts = window_starts(prepared, code)
+    if len(starts):
+        tallies = tallies[(tallies["period_start"] >= starts[0]) & (tallies["period_start"] <= starts[-1])]
     sums = tallies.groupby(["actor", "recipient", "period_start"], sort=True).sum().reset_index()
     if min_events > 1:
         totals = sums.groupby(["actor", "recipient"])["events"].transform("sum")
@@ -126,11 +142,7 @@ def dyad_series(
     tallies = _tallies(prepared[mask.fillna(False)], code)
     tallies["actor"], tallies["recipient"] = a, b
     sums = tallies.groupby("period_start").sum(numeric_only=True)
-    days = prepared["day"].dropna()
-    if days.empty:
-        starts = np.array([], dtype="datetime64[D]")
-    else:
-        starts = period_range(days.min().to_datetime64(), days.max().to_datetime64(), code)
+    starts = window_starts(prepared, code)
     sums = sums.reindex(pd.DatetimeIndex(starts, name="period_start"), fill_value=0).reset_index()
     sums.insert(0, "actor", a)
     sums.insert(1, "recipient", b)

@@ -24,7 +24,7 @@ EVENT_COLUMNS: tuple[str, ...] = (
 MODALITIES: tuple[str, ...] = ("asserted", "negated", "hypothetical", "future")
 # Columns added by prepare_events; their presence marks a frame as prepared.
 PREPARED_COLUMNS: tuple[str, ...] = (
-    "actor_entity", "recipient_entity", "day", "root", "quad_class", "weight",
+    "actor_entity", "recipient_entity", "day", "article_day", "root", "quad_class", "weight",
     "cluster_id", "cluster_size", "cluster_articles", "representative",
 )  # fmt: skip
 
@@ -84,7 +84,7 @@ def normalise_entity(code: str) -> str:
     return text.upper()
 
 
-def _event_days(frame: pd.DataFrame) -> pd.Series:
+def _event_days(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     """The day each event is placed on.
 
     A day-precise event date is used as is. A month or year date is placed on the article's date when that lies
@@ -119,7 +119,19 @@ def _event_days(frame: pd.DataFrame) -> pd.Series:
             "events: column 'article_date' holds values that are not YYYY-MM-DD "
             f"({_examples(frame, bad_article_date, 'article_date')})"
         )
-    return day
+    return day, article_day
+
+
+def reporting_window(prepared: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """First and last day of the corpus's reporting: the span of its article dates (of its event days when no
+    article has a date). Series cover this span; an event dated outside it (background such as "the treaty of
+    1992", or a plan for a later year) is kept in the frame but falls outside every series period."""
+    days = prepared["article_day"].dropna()
+    if days.empty:
+        days = prepared["day"].dropna()
+    if days.empty:
+        return None
+    return days.min(), days.max()
 
 
 def prepare_events(events: pd.DataFrame, window_days: int = 3) -> pd.DataFrame:
@@ -143,7 +155,7 @@ def prepare_events(events: pd.DataFrame, window_days: int = 3) -> pd.DataFrame:
     frame["modality"] = modality
     frame["actor_entity"] = entity_codes(frame, "actor")
     frame["recipient_entity"] = entity_codes(frame, "recipient")
-    frame["day"] = _event_days(frame)
+    frame["day"], frame["article_day"] = _event_days(frame)
     cameo = frame["cameo"].astype("string").str.strip()
     frame["root"] = cameo.str.slice(0, 2)
     quad = pd.to_numeric(frame["quad"], errors="coerce")

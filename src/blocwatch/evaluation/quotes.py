@@ -83,7 +83,8 @@ def _gold_article(record: dict[str, Any], path: Path) -> GoldArticle:
             GoldAttribution(
                 start=min(s for s, _ in spans),
                 end=max(e for _, e in spans),
-                direct=bool(item.get("has_quotation_marks")) or _DOUBLED_APOSTROPHE in (content.get("text") or ""),
+                direct=bool(item.get("has_quotation_marks"))
+                or _DOUBLED_APOSTROPHE in (content.get("text") or ""),
                 source_spans=[(s, e) for s, e in source.get("spans") or []],
                 source_text=source.get("text") or "",
             )
@@ -169,8 +170,14 @@ def score_article(
         ]
         if not candidates:
             if errors is not None:
-                errors.append({"kind": "false_positive", "article": gold.article_id, "text": quote.text,
-                               "speaker": quote.speaker_text})
+                errors.append(
+                    {
+                        "kind": "false_positive",
+                        "article": gold.article_id,
+                        "text": quote.text,
+                        "speaker": quote.speaker_text,
+                    }
+                )
             continue
         free = [c for c in candidates if c[1] not in matched]
         if not free:
@@ -186,15 +193,27 @@ def score_article(
             if speaker_correct(quote, golds[index]):
                 tally.speaker_right += 1
             elif errors is not None:
-                errors.append({"kind": "wrong_speaker", "article": gold.article_id, "text": quote.text,
-                               "speaker": quote.speaker_text,
-                               "name": quote.speaker.name if quote.speaker else None,
-                               "gold_speaker": golds[index].source_text})
+                errors.append(
+                    {
+                        "kind": "wrong_speaker",
+                        "article": gold.article_id,
+                        "text": quote.text,
+                        "speaker": quote.speaker_text,
+                        "name": quote.speaker.name if quote.speaker else None,
+                        "gold_speaker": golds[index].source_text,
+                    }
+                )
     if errors is not None:
         for index, g in enumerate(golds):
             if index not in matched:
-                errors.append({"kind": "missed", "article": gold.article_id,
-                               "text": gold.text[g.start : g.end], "gold_speaker": g.source_text})
+                errors.append(
+                    {
+                        "kind": "missed",
+                        "article": gold.article_id,
+                        "text": gold.text[g.start : g.end],
+                        "gold_speaker": g.source_text,
+                    }
+                )
     return tally
 
 
@@ -236,7 +255,11 @@ def evaluate_quotes(
         "direct": totals["direct"].metrics(),
         "indirect": totals["indirect"].metrics(),
         "splits": {
-            name: {"articles": s["articles"], "direct": s["direct"].metrics(), "indirect": s["indirect"].metrics()}
+            name: {
+                "articles": s["articles"],
+                "direct": s["direct"].metrics(),
+                "indirect": s["indirect"].metrics(),
+            }
             for name, s in splits.items()
         },
     }
@@ -262,7 +285,9 @@ def format_quote_report(metrics: dict[str, Any]) -> str:
     parse_ms = 1000 * metrics["seconds_parse"] / articles
     extract_ms = 1000 * metrics["seconds_extract"] / articles
     share = extract_ms / parse_ms if parse_ms else 0.0
-    lines.append(f"Time per article: parse {parse_ms:.1f} ms, quotes {extract_ms:.1f} ms ({share:.1%} of parse)")
+    lines.append(
+        f"Time per article: parse {parse_ms:.1f} ms, quotes {extract_ms:.1f} ms ({share:.1%} of parse)"
+    )
     return "\n".join(lines)
 
 

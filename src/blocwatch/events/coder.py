@@ -356,6 +356,8 @@ class EventCoder:
                 # "snubbed the bloc's meetings": the possessor of a meeting is its host, the one snubbed.
                 if obj.lemma_.lower() in self._hosted_nouns:
                     candidates.append(actors)
+                if not trig.obj_is_event:  # "leaving the alliance": an actor named by a word that can name an act
+                    candidates.append([obj])
             elif obj.dep_ in ("dobj", "nsubjpass", "pobj", "attr", "dative"):
                 objects = [c for c in obj.head.children if c.dep_ == obj.dep_ and c.pos_ in ("PROPN", "NOUN", "PRON")]
                 if obj.dep_ == "dobj" and objects:
@@ -418,8 +420,11 @@ class EventCoder:
         """Cooperation is "with"/"to" a partner ("talks on X" name a topic); conflict falls "on"/"against" a target."""
         key = self._noun_key(noun)
         code = self.lexicon.nouns.get(key or "", "")
-        if code[:2] in ("01", "02", "03", "04", "05", "06", "07", "08") or noun.lemma_.lower() in self._hosted_nouns:
-            return ("with", "to", "toward", "towards", "in", "of")
+        lemma = noun.lemma_.lower()
+        if lemma in self.lexicon.noun_classes.get("PARTICIPATION", frozenset()):
+            return ("in", "with", "to", "of")  # "participation in the CSTO"
+        if code[:2] in ("01", "02", "03", "04", "05", "06", "07", "08") or lemma in self._hosted_nouns:
+            return ("with", "to", "toward", "towards", "of", "between")  # "a summit in Minsk" names a place
         return ("of", "on", "against", "with", "in", "to", "into", "toward", "towards", "over")
 
     def _expand(self, tokens: Iterable[Token]) -> list[Token]:

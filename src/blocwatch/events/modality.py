@@ -59,6 +59,8 @@ def modality_of(trigger: Token, governors: list[Token] | None = None) -> str:
         if clause.dep_ == "advcl" and _has_condition(clause):
             return "hypothetical"
         clause = clause.head
+    if _under_speculation(trigger):
+        return "hypothetical"
     if any(_is_negated(t) for t in chain):
         return "negated"
     if _subject_negated(trigger):
@@ -89,6 +91,26 @@ def modality_of(trigger: Token, governors: list[Token] | None = None) -> str:
     if trigger.tag_ == "VBG" and head.lemma_ == "be" and any(c.lower_ in ("going",) for c in [trigger]):
         return "future"
     return "asserted"
+
+
+SPECULATIVE_NOUNS = {"speculation", "rumour", "rumor", "possibility", "prospect", "fear", "chance", "likelihood",
+                     "doubt", "expectation", "scenario", "suggestion", "risk", "threat", "talk", "option"}
+
+
+def _under_speculation(trigger: Token) -> bool:
+    """'speculation is high that Yerevan is leaving', 'the possibility that Armenia leaves'."""
+    if trigger.dep_ not in ("ccomp", "acl", "advcl") and trigger.head is trigger:
+        return False
+    head = trigger.head
+    for _ in range(3):
+        if head.lemma_.lower() in SPECULATIVE_NOUNS:
+            return True
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in SPECULATIVE_NOUNS for c in head.children):
+            return True
+        if head.head is head:
+            break
+        head = head.head
+    return False
 
 
 def _subject_negated(trigger: Token) -> bool:

@@ -247,7 +247,10 @@ def _frame_attribution(
         offset = article.start_of(token)
         gap = min(abs(offset - quotation.start), abs(offset - quotation.end))
         # A cue whose subject is "it" ("she says it underscores ...") yields to one with a real speaker.
-        weak_subject = attribution.speaker_head is not None and attribution.speaker_head.lower_ == "it"
+        # So does a cue inside a relative clause ("anybody who complains ... “is not having a good night”").
+        weak_subject = attribution.speaker_head is not None and (
+            attribution.speaker_head.lower_ == "it" or token.dep_ == "relcl"
+        )
         rank = (0 if distance is not None else 1, weak_subject, distance or 0, gap)
         candidates.append((rank, attribution))
     if candidates:
@@ -297,12 +300,15 @@ def _previous_sentence_attribution(article: _Article, sentence: _Sentence) -> _A
         source = _according_to_source(token)
         if source is not None:
             return _Attribution(token, source, "according to")
-    if previous.segment is not sentence.segment:
+    introduces = previous.span.text.rstrip().endswith(":")
+    if previous.segment is not sentence.segment and not introduces:
         return None
     root = previous.span.root
     speaker = subject_of(root, article.is_quoted) if _is_verb(root) else None
-    if speaker is not None and not article.is_quoted(speaker) and (
-        speaker.ent_type_ == "PERSON" or speaker.pos_ in ("PROPN", "PRON")
+    if (
+        speaker is not None
+        and not article.is_quoted(speaker)
+        and (speaker.ent_type_ == "PERSON" or speaker.pos_ in ("PROPN", "PRON"))
     ):
         return _Attribution(None, speaker)
     return None
@@ -318,7 +324,7 @@ def _signature(article: _Article, quotation: Quotation) -> _Attribution | None:
     if last is None:
         return None
     tail = article.text[quotation.end : last.segment.end]
-    stripped = tail.lstrip("”\"’ \u00a0\t")
+    stripped = tail.lstrip('”"’ \u00a0\t')
     if not stripped or stripped[0] not in "―—–-":
         return None
     name_start = quotation.end + len(tail) - len(stripped) + 1
@@ -437,7 +443,13 @@ class _Extractor:
         return "\n".join(self.article.text[s:e] for s, e in quotation.pieces)
 
     def _pending(
-        self, start: int, end: int, content: str, direct: bool, attribution: _Attribution | None, sentence: int
+        self,
+        start: int,
+        end: int,
+        content: str,
+        direct: bool,
+        attribution: _Attribution | None,
+        sentence: int,
     ) -> _Pending:
         return _Pending(content, start, end, direct, attribution, sentence)
 
@@ -452,10 +464,23 @@ class _Extractor:
         for item in sorted(pending, key=speaker_position):
             attribution = item.attribution
             if attribution is None:
-                quote = Quote(item.text, item.start, item.end, item.direct, None, None, None, None, None, None,
-                              item.sentence)
+                quote = Quote(
+                    item.text,
+                    item.start,
+                    item.end,
+                    item.direct,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    item.sentence,
+                )
             else:
-                speaker, speaker_start, speaker_end, speaker_text = self._speaker_fields(attribution.speaker_head)
+                speaker, speaker_start, speaker_end, speaker_text = self._speaker_fields(
+                    attribution.speaker_head
+                )
                 quote = Quote(
                     text=item.text,
                     start=item.start,
@@ -513,7 +538,9 @@ class _Extractor:
             c
             for c in token.rights
             if c.dep_ in ("dobj", "oprd", "xcomp")
-            or c.dep_ == "prep" and c.lower_ in CONTENT_PREPOSITIONS and c.i == token.i + 1
+            or c.dep_ == "prep"
+            and c.lower_ in CONTENT_PREPOSITIONS
+            and c.i == token.i + 1
         ]
         if complement is not None and lemma in REPORTING_VERBS:
             first, last = complement.left_edge.i, complement.right_edge.i

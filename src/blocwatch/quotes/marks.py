@@ -95,6 +95,10 @@ def _nested_ahead(text: str, pos: int, seg_end: int) -> bool:
     return False
 
 
+def _next_closer(text: str, start: int, seg_end: int) -> int:
+    return next(i for i in range(start, seg_end) if text[i] in DOUBLE_CLOSERS)
+
+
 def _double_quotations(text: str, segments: Sequence[tuple[int, int]]) -> list[Quotation]:
     found: list[Quotation] = []
     current: Quotation | None = None
@@ -133,9 +137,14 @@ def _double_quotations(text: str, segments: Sequence[tuple[int, int]]) -> list[Q
                     if current.pieces:
                         found.append(current)
                     current = None
-                elif current is not None and opening and ch in DOUBLE_OPENERS and _nested_ahead(text, pos, seg_end):
+                elif (
+                    current is not None
+                    and opening
+                    and ch in DOUBLE_OPENERS
+                    and _nested_ahead(text, pos, seg_end)
+                ):
                     # “a quote with “nested” words”: skip past the nested pair.
-                    pos = text.index(next(c for c in text[pos + 1 : seg_end] if c in DOUBLE_CLOSERS), pos + 1) + 1
+                    pos = _next_closer(text, pos + 1, seg_end) + 1
                     continue
                 elif current is not None and opening:
                     # A second opening mark while one is open: the first was never closed; end it here.
@@ -150,7 +159,9 @@ def _double_quotations(text: str, segments: Sequence[tuple[int, int]]) -> list[Q
         if current is not None:
             _close_piece(text, current, piece_start, seg_end)
             next_segment = segments[seg_index + 1] if seg_index + 1 < len(segments) else None
-            continues = next_segment is not None and _segment_opens_with_quote(text, *next_segment) is not None
+            continues = (
+                next_segment is not None and _segment_opens_with_quote(text, *next_segment) is not None
+            )
             if not continues:
                 current.closed = False
                 if current.pieces:

@@ -193,7 +193,7 @@ class SpeakerResolver:
         return best
 
     def gender_of(self, name: str) -> str | None:
-        """"f", "m" or None, from honorifics in this article or a common first name."""
+        """The gender ("f" or "m") a name has in this article (honorific) or by a common first name, if any."""
         words = name.replace(".", " ").split()
         if not words:
             return None
@@ -219,8 +219,10 @@ class SpeakerResolver:
         """
         candidates: list[tuple[int, Actor]] = []
         for actor in self.actors:
-            if actor.end <= before and (actor.kind == "person") == person and actor.text.lower() not in (
-                PERSON_PRONOUNS | GROUP_PRONOUNS
+            if (
+                actor.end <= before
+                and (actor.kind == "person") == person
+                and actor.text.lower() not in (PERSON_PRONOUNS | GROUP_PRONOUNS)
             ):
                 candidates.append((actor.start, actor))
         for start, end, label in self.entities:
@@ -303,7 +305,9 @@ class SpeakerResolver:
                 actor = Actor(**{**found.__dict__, "text": written, "start": start, "end": end})
         if actor is None:
             actor = self._actor_in(start, end)
-        pronoun = head is not None and head.pos_ == "PRON" or written.lower() in PERSON_PRONOUNS | GROUP_PRONOUNS
+        pronoun = (
+            head is not None and head.pos_ == "PRON" or written.lower() in PERSON_PRONOUNS | GROUP_PRONOUNS
+        )
         if actor is None and pronoun:
             lowered = written.lower()
             if lowered in PERSON_PRONOUNS:
