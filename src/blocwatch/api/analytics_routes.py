@@ -20,7 +20,7 @@ from blocwatch.api.store_routes import DateParam, StoreDep, checked_partial_date
 
 ANALYTICS_MODULE = "blocwatch.analytics"
 # The public functions of the analytics stage this API calls, and the endpoints that need them.
-ANALYTICS_FUNCTIONS = ("dyad_series", "member_drift", "alliance_standing", "cohesion", "alerts")
+ANALYTICS_FUNCTIONS = ("dyad_series", "member_drift", "alliance_standing", "cohesion", "detect_alerts")
 # Columns of a dyad series that are bookkeeping rather than something to chart.
 SERIES_KEYS = ("actor", "recipient", "period", "period_start")
 DEFAULT_ALLIANCE_FREQ = "quarter"
@@ -201,28 +201,48 @@ def alliance_detail(
     return jsonable(answer)
 
 
-EVIDENCE_FIELDS = ("event_id", "article_id", "date", "sentence_index", "start", "end", "evidence")
+# Where each evidence sentence sits in its article: added to the analytics stage's evidence records.
+LOCATION_FIELDS = ("sentence_index", "start", "end")
 
 
-def _evidence_for(event_ids: Any, by_id: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
-    """The evidence rows of the events an alert names, in the order it names them; unknown ids are kept
-    as rows with only their id so that a missing event is visible rather than silently dropped."""
-    if not isinstance(event_ids, list | tuple):
-        return []
-    return [by_id.get(str(event_id), {"event_id": str(event_id), "evidence": None}) for event_id in event_ids]
+def _locate_evidence(alerts: list[dict[str, Any]], events: Any) -> None:
+    """Give every evidence record of every alert its sentence index and character offsets in the article.
+
+    An evidence record whose event is not in the store any more keeps null offsets rather than disappearing.
+    """
+    located = {
+        row["event_id"]: row for row in jsonable(events.loc[:, ["event_id", *LOCATION_FIELDS]])
+    }
+    for alert in alerts:
+        for record in alert.get("evidence") or []:
+            place = located.get(record.get("event_id"), {})
+            for field in LOCATION_FIELDS:
+                record[field] = place.get(field)
 
 
 @router.get("/alerts")
-def alerts(store: StoreDep, since: DateParam = None) -> list[dict[str, Any]]:
-    """Alerts raised by the analytics stage since `since`, each with the evidence sentences behind it."""
+def alerts(
+    store: StoreDep,
+    since: DateParam = None,
+    alliance: Annotated[
+        list[str] | None, Query(description="alliances whose member drift is scored (default CSTO); 'all' for every one")
+    ] = None,
+    dyads: bool = True,
+) -> list[dict[str, Any]]:
+    """Alerts of periods ending on or after `since`, strongest first within each period, each with the evidence
+    sentences behind it (article, event id, sentence index and character offsets)."""
     since = checked_partial_date(since, "since")
-    find_alerts = analytics_function("alerts")
+    detect_alerts = analytics_function("detect_alerts")
+    codes: list[str] | None = ["CSTO"] if not alliance else [code.strip().upper() for code in alliance]
+    if codes is not None and "ALL" in codes:
+        codes = None
+    elif codes is not None:
+        for code in codes:
+            _alliance(code)  # an unknown code is a 404 naming the known ones, not an empty list
     events = _events_frame(store)
-    found = jsonable(_analyse(find_alerts, events, since=since))
-    by_id = {
-        row["event_id"]: {field: row[field] for field in EVIDENCE_FIELDS}
-        for row in jsonable(events.loc[:, list(EVIDENCE_FIELDS)])
-    }
-    for alert in found:
-        alert["evidence"] = _evidence_for(alert.get("event_ids"), by_id)
-    return found
+    found = _analyse(
+        detect_alerts, events, store.quotes(), store.articles(), alliances=codes, dyads=dyads, since=since
+    )
+    answer = jsonable(found)
+    _locate_evidence(answer, events)
+    return answer

@@ -50,7 +50,8 @@ def actors_table(events: pd.DataFrame, top: int = 10) -> Table:
     table = Table(title="Most active actors (asserted events as actor)", title_justify="left")
     for column in ("actor", "kind", "country", "events", "cooperation", "conflict"):
         table.add_column(column)
-    asserted = events[events["modality"] == "asserted"]
+    # Events whose actor the coder could not name would otherwise show up as a "nan" actor at the top.
+    asserted = events[(events["modality"] == "asserted") & events["actor_name"].notna()]
     counts = asserted.groupby(["actor_id", "actor_name", "actor_kind", "actor_country"], dropna=False).agg(
         n=("event_id", "count"),
         coop=("quad", lambda q: int(q.isin(COOPERATION_QUADS).sum())),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 import time
 from collections.abc import Iterator
@@ -13,13 +14,19 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from blocwatch.config import MAX_INPUT_BYTES
+from blocwatch import config
+from blocwatch.ingest.limits import describe_oversize
 
 err_console = Console(stderr=True)
+
+# The id of a line that cannot be parsed, when it is the line's first key: enough to keep "same ids" for bad lines
+# without guessing at keys nested deeper in a broken record.
+_LEADING_ID = re.compile(rb'^\s*\{\s*"id"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+)\s*[,}]')
 
 
 def _read_records(path: str) -> Iterator[object]:
     """Input records of `extract`: JSONL lines, or one .txt/.html article. Bad lines become error markers."""
+    limit = config.MAX_INPUT_BYTES
     if path == "-":
         data = sys.stdin.buffer.read()
         name = "<stdin>"
@@ -28,31 +35,54 @@ def _read_records(path: str) -> Iterator[object]:
         file = Path(path)
         if not file.exists():
             raise click.BadParameter(f"{path}: no such file", param_hint="--input")
-        if file.stat().st_size > MAX_INPUT_BYTES and file.suffix.lower() not in (".jsonl", ".ndjson"):
-            raise click.BadParameter(
-                f"{path}: file is {file.stat().st_size / 1e6:.1f} MB, over the {MAX_INPUT_BYTES / 1e6:.1f} MB limit "
-                "(BLOCWATCH_MAX_INPUT_BYTES)", param_hint="--input")
-        data = file.read_bytes()
+        if file.is_dir():
+            raise click.BadParameter(f"{path}: is a folder; `blocwatch ingest` reads folders", param_hint="--input")
         name = path
         suffix = file.suffix.lower()
-    if suffix in (".txt", ".text", ".md", ".html", ".htm") or (path == "-" and not data.lstrip()[:1] == b"{"):
+        size = file.stat().st_size
+        if size > limit and suffix not in (".jsonl", ".ndjson"):
+            # One article too big to parse is one bad record: it gets its error line like any other.
+            yield {"id": file.stem, "__error__": f"{path}: file is {describe_oversize(size, limit)}"}
+            return
+        data = file.read_bytes()
+    # A byte-order mark must not turn a JSONL stream into a plain-text article.
+    starts_like_jsonl = data.removeprefix(b"\xef\xbb\xbf").lstrip()[:1] == b"{"
+    if suffix in (".txt", ".text", ".md", ".html", ".htm") or (path == "-" and not starts_like_jsonl):
         yield _single_article(data, name, suffix)
         return
     for line_number, raw_line in enumerate(data.split(b"\n"), start=1):
         if not raw_line.strip():
             continue
-        if len(raw_line) > MAX_INPUT_BYTES:
-            yield {"__error__": f"{name} line {line_number}: record is over the {MAX_INPUT_BYTES / 1e6:.1f} MB limit"}
+        where = f"{name} line {line_number}"
+        if len(raw_line) > limit:
+            yield _bad_line(raw_line, f"{where}: record is {describe_oversize(len(raw_line), limit)}")
             continue
         try:
             line = raw_line.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            yield {"__error__": f"{name} line {line_number}: not valid UTF-8 at byte {exc.start}"}
+            yield _bad_line(raw_line, f"{where}: not valid UTF-8 at byte {exc.start}")
             continue
         try:
-            yield json.loads(line)
+            record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield {"__error__": f"{name} line {line_number}: invalid JSON: {exc.msg} (column {exc.colno})"}
+            yield _bad_line(raw_line, f"{where}: invalid JSON: {exc.msg} (column {exc.colno})")
+            continue
+        if not isinstance(record, dict):
+            yield {"__error__": f"{where}: expected a JSON object, got {type(record).__name__}"}
+            continue
+        yield record
+
+
+def _bad_line(raw_line: bytes, message: str) -> dict:
+    """Error marker for a line that cannot be read, carrying its id when the line starts with one."""
+    marker: dict = {"__error__": message}
+    match = _LEADING_ID.match(raw_line.removeprefix(b"\xef\xbb\xbf")[:4096])
+    if match:
+        try:
+            marker["id"] = json.loads(match.group(1).decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            pass
+    return marker
 
 
 def _single_article(data: bytes, name: str, suffix: str) -> dict:
@@ -79,7 +109,10 @@ def extract_command(input_path: str, output_path: str, batch_size: int) -> None:
     from blocwatch.pipeline import extract_records
 
     out: IO[str]
-    out = sys.stdout if output_path == "-" else open(output_path, "w", encoding="utf-8")  # noqa: SIM115
+    try:
+        out = sys.stdout if output_path == "-" else open(output_path, "w", encoding="utf-8")  # noqa: SIM115
+    except OSError as exc:
+        raise click.BadParameter(f"{output_path}: cannot write: {exc.strerror or exc}", param_hint="--output") from None
     errors = 0
     count = 0
     started = time.perf_counter()

@@ -33,6 +33,8 @@ THREAT_VERBS = {"threaten", "warn"}
 REFUSE_VERBS = {"refuse", "decline", "reject"}
 APPEAL_VERBS = {"urge", "ask", "appeal", "call", "invite", "encourage", "request", "implore", "plead", "beg", "exhort",
                 "want", "seek"}
+TOPIC_NOUNS = {"condolence", "sympathy", "concern", "regret", "responsibility", "accusation", "allegation", "charge",
+               "claim", "denial", "credit", "blame", "sorrow", "grief", "shock", "outrage", "worry", "fear"}
 STATEMENT_WORDS = {"condolence", "sympathy", "concern", "regret", "sorrow", "grief", "shock", "alarm", "comment",
                    "express", "mourn", "condole", "solidarity", "outrage", "worry", "statement", "remark", "question",
                    "report", "speak", "talk", "ask", "news", "story", "say", "inform", "brief", "tell"}
@@ -137,8 +139,21 @@ class EventCoder:
                 return modifier
         return None
 
-    def _match_verb(self, verb: Token) -> tuple[Pattern | None, str | None, Token | None, bool]:
+    def _verb_lemma(self, verb: Token) -> str:
+        """The lemma, repaired where the small model's lemmatiser slips ("staged" -> "stag")."""
         lemma = verb.lemma_.lower()
+        if self.lexicon.patterns_for(lemma) or lemma in self.lexicon.light_verbs:
+            return lemma
+        text = verb.lower_
+        for suffix, replacement in (("ied", "y"), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""), ("es", ""), ("s", "")):
+            if text.endswith(suffix):
+                guess = text[: -len(suffix)] + replacement
+                if self.lexicon.patterns_for(guess) or guess in self.lexicon.light_verbs:
+                    return guess
+        return lemma
+
+    def _match_verb(self, verb: Token) -> tuple[Pattern | None, str | None, Token | None, bool]:
+        lemma = self._verb_lemma(verb)
         patterns = self.lexicon.patterns_for(lemma)
         present = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "advmod", "agent", "dative", "acomp")}
         obj = self._object_of(verb)
@@ -235,8 +250,25 @@ class EventCoder:
         words.update(c.lemma_.lower() for c in head.children if c.dep_ == "dobj")
         return bool(words & STATEMENT_WORDS)
 
+    def _inside_statement_topic(self, tok: Token) -> bool:
+        """'claimed responsibility for the attack that killed ...', 'denied charges that it tortured ...': the act
+        is what is claimed, denied or regretted, not an event coded on its own (CAMEO codes the 01x statement)."""
+        node = tok
+        for _ in range(6):
+            head = node.head
+            if head is node:
+                return False
+            if head.pos_ == "NOUN" and head.lemma_.lower() in TOPIC_NOUNS and node.dep_ in ("prep", "pobj", "acl", "relcl", "ccomp"):
+                return True
+            if head.pos_ == "NOUN" and head.lemma_.lower() in TOPIC_NOUNS and node.dep_ == "pcomp":
+                return True
+            node = head
+        return False
+
     def _verb_trigger(self, verb: Token, consumed: set[int]) -> Trigger | None:
-        lemma = verb.lemma_.lower()
+        lemma = self._verb_lemma(verb)
+        if self._inside_statement_topic(verb):
+            return None
         pattern, code, obj, obj_is_event = self._match_verb(verb)
         inner = self._embedded(verb)
         if code is not None and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_ADJECTIVES:
@@ -262,6 +294,8 @@ class EventCoder:
             governor = "demand" if lemma in DEMAND_VERBS else "urge"
             return Trigger(verb, _combine(governor, inner_code or ("100" if governor == "demand" else "020")) or "100",
                            obj=None, confidence=0.7, clause_subject=inner)
+        if inner is not None and inner.dep_ == "ccomp" and lemma in ("agree", "concur") and self._match_verb(inner)[1] is None:
+            return Trigger(verb, "019", obj=None, confidence=0.55)  # "agreed that there was an urgent need ..."
         if inner is not None and lemma in (INTENT_VERBS | THREAT_VERBS | REFUSE_VERBS | APPEAL_VERBS | DEMAND_VERBS):
             _, inner_code, inner_obj, inner_is_event = self._match_verb(inner)
             if pattern is not None and pattern.xcomp:  # a lexicon entry already names the combination
@@ -296,7 +330,7 @@ class EventCoder:
         key = self._noun_key(noun)
         if key is None or key in self.lexicon.light_only_nouns:
             return None
-        if self._topic_of_statement(noun):
+        if self._topic_of_statement(noun) or self._inside_statement_topic(noun):
             return None
         if noun.dep_ in ("dobj",) and noun.head.lemma_.lower() in self.lexicon.light_verbs:
             return None  # coded with its verb
