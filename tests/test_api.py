@@ -111,6 +111,14 @@ def moscow_article() -> ArticleResult:
                          quotes=[quote], actors=[lavrov])  # fmt: skip
 
 
+def quiet_year_article() -> ArticleResult:
+    """One unrelated event a year earlier, so that Armenia has quiet quarters to be compared with."""
+    t = "Kazakhstan and China held talks in Astana."
+    events = [coded(t, t, 0, state("Kazakhstan", t, "KAZ", "Kazakhstan"), state("China", t, "CHN", "China"),
+                    "CONSULT", "040", 1, 1.0, date="2023-02-10", date_precision="day")]  # fmt: skip
+    return ArticleResult(id="astana-1", title="Astana talks", date="2023-02-10", text=t, events=events)
+
+
 def stub_extractor(request: ExtractRequest) -> ArticleResult:
     """Stands in for the spaCy pipeline: one actor per capitalised country name it knows, no events."""
     known = {"Armenia": "ARM", "Russia": "RUS", "France": "FRA"}
@@ -280,11 +288,72 @@ def test_alliance_detail_gives_status_and_history(client: TestClient) -> None:
     assert {row["member"]: row["status"] for row in earlier["standing"]}["ARM"] == "member"
 
 
+def test_relations_give_both_directions_per_period(client: TestClient) -> None:
+    response = client.get("/api/relations?a=ARM&b=RUS&freq=month")
+    assert response.status_code == 200, response.text
+    relation = response.json()
+    assert "goldstein_mean" in relation["metrics"] and "events" in relation["metrics"]
+    periods = [row["period"] for row in relation["series"]]
+    assert periods[:2] == ["2024-02", "2024-03"]
+    assert [row["period"] for row in relation["forward"]] == periods == [r["period"] for r in relation["backward"]]
+    forward = {row["period"]: row for row in relation["forward"]}
+    # Pashinyan criticised Russia: one verbal conflict from Armenia's side in February.
+    assert (forward["2024-02"]["events"], forward["2024-02"]["verbal_conflict"]) == (1, 1)
+    assert forward["2024-02"]["goldstein_sum"] == -2.0
+    # Russia only promised talks and did not attend a meeting: no asserted event towards Armenia.
+    assert sum(row["events"] for row in relation["backward"]) == 0
+    assert sum(row["events"] for row in relation["series"]) == 1
+    quarters = client.get("/api/relations?a=ARM&b=RUS&freq=quarter").json()
+    assert quarters["series"][0]["period"] == "2024-Q1" and quarters["series"][0]["events"] == 1
+
+
+def test_relations_reject_bad_input(client: TestClient) -> None:
+    assert "freq" in client.get("/api/relations?a=ARM&b=RUS&freq=fortnight").json()["detail"]
+    assert client.get("/api/relations?a=ARM").status_code == 422
+    assert "since" in client.get("/api/relations?a=ARM&b=RUS&since=2024-99").json()["detail"]
+
+
+def test_alliance_detail_has_drift_per_member(client: TestClient) -> None:
+    detail = client.get("/api/alliances/CSTO?on=2024-03-31").json()
+    assert detail["analytics_problem"] is None
+    assert {"tone_gap", "boycotts", "accusations", "rival_deals", "drift"} <= set(detail["drift_components"])
+    armenia = next(row for row in detail["standing"] if row["member"] == "ARM")
+    belarus = next(row for row in detail["standing"] if row["member"] == "BLR")
+    # Freezing participation (CAMEO 161 towards the CSTO), criticising Russia and an agreement with France.
+    assert armenia["drift"]["boycotts"] > 0 and armenia["drift"]["accusations"] > 0
+    assert armenia["drift"]["rival_deals"] > 0
+    assert armenia["drift"]["drift"] > belarus["drift"]["drift"] == 0
+    series = [row for row in detail["drift_series"] if row["member"] == "ARM"]
+    assert [row["period"] for row in series] == ["2024-Q1"]
+    assert [row["most_drifting"] for row in detail["cohesion"]] == ["ARM"]
+
+
 def test_alliance_errors(client: TestClient) -> None:
     unknown = client.get("/api/alliances/NOPE")
     assert unknown.status_code == 404 and "NOPE" in unknown.json()["detail"]
     bad_day = client.get("/api/alliances/CSTO?on=March")
     assert bad_day.status_code == 422 and "on" in bad_day.json()["detail"]
+
+
+def test_alerts_carry_located_evidence(tmp_path: Path) -> None:
+    path = tmp_path / "alerts.db"
+    with open_store(path) as store:
+        for article in (quiet_year_article(), yerevan_article(), moscow_article()):
+            store.add_article(article)
+    with TestClient(create_app(path, extractor=stub_extractor)) as alerting:
+        alerts = alerting.get("/api/alerts").json()
+        drift = [a for a in alerts if a["kind"] == "drift"]
+        assert [a["subject"] for a in drift] == ["CSTO:ARM"]
+        assert drift[0]["period"] == "2024-Q1" and drift[0]["value"] > drift[0]["baseline"]
+        texts = {"yerevan-1": YEREVAN_TEXT, "moscow-1": MOSCOW_TEXT}
+        assert drift[0]["evidence"]
+        for record in drift[0]["evidence"]:
+            assert texts[record["article_id"]][record["start"] : record["end"]] == record["evidence"]
+            assert record["event_id"].startswith(record["article_id"] + "#e")
+        assert alerting.get("/api/alerts?since=2024-04").json() == []
+        assert alerting.get("/api/alerts?alliance=NATO&dyads=false").json() == []
+        unknown = alerting.get("/api/alerts?alliance=NOPE")
+        assert unknown.status_code == 404 and "NOPE" in unknown.json()["detail"]
 
 
 def test_without_analytics_the_registry_still_answers(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -492,8 +561,10 @@ const table = app.renderEventsTable(data.events, () => {});
 assert.ok(table.textContent.includes("<script>alert('x')</script>") || data.events.every((e) => !e.evidence.includes("<script>")));
 assert.strictEqual(table.find((n) => n.tag === "tr").length, data.events.length + 1);
 
-const alerts = app.renderAlerts([{ kind: "<b>x</b>", message: "<i>m</i>", period: "2024-Q1", evidence: data.events.slice(0, 1) }]);
-assert.ok(alerts.textContent.includes("<b>x</b>") && alerts.textContent.includes("<i>m</i>"));
+const evidence = { ...data.events[0], actor: "<b>a</b>", recipient: "r", quotes: ["<i>q</i>"], title: "<u>t</u>", reported_by: ["x", "y"] };
+const alerts = app.renderAlerts([{ kind: "drift", headline: "<b>x</b> drifting", period: "2024-Q1", metric: "drift", value: 1.4, baseline: 0, baseline_std: 0, z: 5.5, evidence: [evidence] }]);
+for (const literal of ["<b>x</b> drifting", "<b>a</b>", "<i>q</i>", "<u>t</u>", data.events[0].evidence]) assert.ok(alerts.textContent.includes(literal), literal);
+assert.strictEqual(alerts.find((n) => n.tag === "a")[0].attributes.href, `#article/${encodeURIComponent(data.events[0].article_id)}/${encodeURIComponent(data.events[0].event_id)}`);
 
 const chart = app.lineChart(["2024-01", "2024-02", "2024-03"], [{ name: "<svg onload=x>", values: [1, null, -2] }]);
 assert.ok(chart.textContent.includes("<svg onload=x>"));

@@ -51,6 +51,7 @@ RECIPROCAL_TRIGGERS = {"meet", "talk", "negotiate", "agree", "sign", "cooperate"
 RECEIVING_VERBS = {"draw", "face", "receive", "attract", "prompt", "provoke", "spark", "trigger", "meet", "earn",
                    "incur", "get", "come"}
 TARGET_PREPS = ("against", "on", "upon", "with", "to", "into", "toward", "towards", "at", "from", "between", "for")
+REACTIVE_ROOTS = {"01", "02", "05", "09", "10", "11", "12", "13", "16"}
 RELATIVE_PRONOUNS = {"that", "who", "which", "whom"}
 EVENT_CARRIER_NOUNS = {"mission", "effort", "process", "campaign", "operation", "initiative", "drive", "program",
                        "programme", "plan", "package", "deal", "round", "session", "activity", "move", "step"}
@@ -387,8 +388,9 @@ class EventCoder:
             if trig.obj_is_event or self._noun_key(obj):
                 actors, recipients, _ = self._noun_args(obj)
                 candidates.append(recipients)
-                # "snubbed the bloc's meetings": the possessor of a meeting is its host, the one snubbed.
-                if obj.lemma_.lower() in self._hosted_nouns:
+                # "snubbed the bloc's meetings" (its host), "denounced Serbia's suppression", "rejected calls by
+                # Annan" (its author): whoever the object's act belongs to is the one the verb answers.
+                if obj.lemma_.lower() in self._hosted_nouns or trig.code[:2] in REACTIVE_ROOTS:
                     candidates.append(actors)
                 if not trig.obj_is_event:  # "leaving the alliance": an actor named by a word that can name an act
                     candidates.append([obj])
@@ -480,11 +482,17 @@ class EventCoder:
         for child in tok.children:
             if child.i <= tok.i:
                 continue
-            if child.dep_ == "prep" and (tok.pos_ == "NOUN" or tok.lower_ in GENERIC_HEADS) and child.lower_ in (
-                    "of", "from", "in") and child.i == end:
+            if child.dep_ != "prep" or child.i != end or not (tok.pos_ == "NOUN" or tok.lower_ in GENERIC_HEADS):
+                if child.dep_ == "appos" and child.i == end:  # "its NATO ally Turkey"
+                    end = max(end, child.right_edge.i + 1)
+                continue
+            # "the government of Liberia", "Doctors from two American aid groups", "rebels in Darfur" — but not
+            # "civilians in an attack on a village in ...": a place phrase joins only when it is short.
+            short_place = child.right_edge.i - child.i <= 4 and any(
+                g.ent_type_ in ("GPE", "LOC", "NORP", "ORG") for g in child.subtree)
+            if child.lower_ == "of" or (child.lower_ in ("from", "in") and short_place):
                 end = max(end, child.right_edge.i + 1)
-            elif child.dep_ == "appos" and child.i == end:  # "its NATO ally Turkey"
-                end = max(end, child.right_edge.i + 1)
+
         # Don't swallow a leading conjunct's siblings or punctuation.
         while start < end - 1 and doc[start].is_punct:
             start += 1

@@ -409,16 +409,33 @@ function renderCohesion(detail) {
     { title: `${detail.code}: cohesion (minus the mean drift of active members)`, yLabel: "cohesion" });
 }
 
+function alertEvidence(record) {
+  const where = record.start !== null && record.start !== undefined ? ` · ${record.start}–${record.end}` : "";
+  return h("li", null,
+    h("p", { class: "alert-event" },
+      h("strong", null, `${text(record.actor)} → ${text(record.recipient)}`), ` ${text(record.type)}`,
+      record.modality && record.modality !== "asserted" ? ` (${record.modality})` : "",
+      record.date ? ` · ${record.date}` : "", record.reason ? ` · ${record.reason}` : ""),
+    h("q", null, text(record.evidence)),
+    (record.quotes || []).length ? h("ul", { class: "alert-quotes" }, record.quotes.map((q) => h("li", null, h("q", null, text(q))))) : null,
+    h("a", { href: articleHref(record.article_id, record.event_id), class: "source" },
+      `${text(record.title) || text(record.article_id)} · sentence ${text(record.sentence_index)}${where}`),
+    (record.reported_by || []).length > 1 ? h("span", { class: "source-note" }, ` · reported by ${record.reported_by.length} articles`) : null);
+}
+
 function renderAlerts(alerts) {
-  if (!alerts.length) return h("p", { class: "empty" }, "No alerts.");
-  return h("ol", { class: "alerts" }, alerts.map((alert) => h("li", { class: `alert severity-${text(alert.severity || "info")}` },
-    h("p", { class: "alert-head" },
-      h("strong", null, text(alert.kind)), " · ", text(alert.period || alert.date),
-      alert.subject ? ` · ${alert.subject}` : "", alert.score !== null && alert.score !== undefined ? ` · score ${number(alert.score)}` : ""),
-    h("p", null, text(alert.message)),
-    (alert.evidence || []).length
-      ? h("ul", { class: "alert-evidence" }, alert.evidence.map((ev) => h("li", null, evidenceCell(ev))))
-      : h("p", { class: "empty" }, "No evidence sentences attached."))));
+  if (!alerts.length) return h("p", { class: "empty" }, "No alerts for this period.");
+  return h("ol", { class: "alerts" }, alerts.map((alert) => {
+    const strong = Math.abs(Number(alert.z)) >= 3;
+    return h("li", { class: `alert ${strong ? "severity-high" : "severity-medium"}` },
+      h("p", { class: "alert-head" },
+        h("strong", null, text(alert.headline || alert.subject)), " ",
+        h("span", { class: "source-note" }, `${text(alert.kind)} · ${text(alert.period)} · ${text(alert.metric)} ${number(alert.value)} ` +
+          `(usual ${number(alert.baseline)} ± ${number(alert.baseline_std)}, z ${number(alert.z, 1)})`)),
+      (alert.evidence || []).length
+        ? h("ol", { class: "alert-evidence" }, alert.evidence.map(alertEvidence))
+        : h("p", { class: "empty" }, "No evidence sentences attached."));
+  }));
 }
 
 // ---- views (need a browser) -------------------------------------------------------------------------------
@@ -532,7 +549,8 @@ async function showAlliance() {
 async function showAlerts() {
   const values = formValues($("alerts-form"));
   try {
-    replaceContent($("alerts-out"), renderAlerts(await api("/api/alerts", { since: values.since })));
+    const alerts = await api("/api/alerts", { since: values.since, alliance: splitList(values.alliance), dyads: values.dyads });
+    replaceContent($("alerts-out"), renderAlerts(alerts));
   } catch (error) {
     replaceContent($("alerts-out"), errorBox(error));
   }
