@@ -58,7 +58,9 @@ def test_armenia_drifts_away_from_the_csto_through_2023(csto_drift: pd.DataFrame
 def test_kazakhstan_and_belarus_stay_flat(csto_drift: pd.DataFrame, steady: str) -> None:
     own = csto_drift[csto_drift["member"] == steady]
     armenia_2023 = csto_drift[(csto_drift["member"] == "ARM") & csto_drift["period"].str.startswith("2023")]
-    assert own["drift_trend"].abs().max() < 0.4
+    # Below zero is closeness to the bloc; "flat" means never leaning away, not never cooperating.
+    assert own["drift_trend"].max() < 0.35
+    assert own["drift_trend"].max() - own["drift_trend"].min() < 0.75
     assert own["drift"].max() < 0.75
     assert own["drift"].max() < armenia_2023["drift"].max() / 2
     assert (own["status"] == "member").all()

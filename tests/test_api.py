@@ -295,7 +295,11 @@ def test_relations_give_both_directions_per_period(client: TestClient) -> None:
     assert "goldstein_mean" in relation["metrics"] and "events" in relation["metrics"]
     periods = [row["period"] for row in relation["series"]]
     assert periods[:2] == ["2024-02", "2024-03"]
-    assert [row["period"] for row in relation["forward"]] == periods == [r["period"] for r in relation["backward"]]
+    assert (
+        [row["period"] for row in relation["forward"]]
+        == periods
+        == [r["period"] for r in relation["backward"]]
+    )
     forward = {row["period"]: row for row in relation["forward"]}
     # Pashinyan criticised Russia: one verbal conflict from Armenia's side in February.
     assert (forward["2024-02"]["events"], forward["2024-02"]["verbal_conflict"]) == (1, 1)
@@ -356,7 +360,9 @@ def test_alerts_carry_located_evidence(tmp_path: Path) -> None:
         assert unknown.status_code == 404 and "NOPE" in unknown.json()["detail"]
 
 
-def test_without_analytics_the_registry_still_answers(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_analytics_the_registry_still_answers(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from blocwatch.api import analytics_routes
 
     monkeypatch.setattr(analytics_routes, "ANALYTICS_MODULE", "blocwatch.no_such_analytics")
@@ -449,7 +455,9 @@ def test_ingest_stores_once_and_the_article_can_be_read_back(client: TestClient)
     listing = {a["article_id"]: a["source"] for a in client.get("/api/articles").json()}
     assert listing["meet-1"] == "api"
     # Another text under the same id is stored under a suffixed id, which must be readable through its URL.
-    other = client.post("/api/ingest", json={**body, "text": "France and Armenia met.", "source": "wire"}).json()
+    other = client.post(
+        "/api/ingest", json={**body, "text": "France and Armenia met.", "source": "wire"}
+    ).json()
     assert other["inserted"] is True and re.fullmatch(r"meet-1~[0-9a-f]{8}", other["id"])
     assert client.get(f"/api/articles/{other['id']}").json()["text"] == "France and Armenia met."
 
@@ -571,6 +579,7 @@ assert.ok(chart.textContent.includes("<svg onload=x>"));
 const paths = chart.find((n) => n.tag === "path");
 assert.strictEqual(paths.length, 1);
 assert.strictEqual((paths[0].attributes.d.match(/M/g) || []).length, 2); // the null value breaks the line
+assert.deepStrictEqual(["2024", "2024-02", "2023-12", "2024-04-12"].map(app.lastDayOf), ["2024-12-31", "2024-02-29", "2023-12-31", "2024-04-12"]);
 console.log("ok");
 """
 

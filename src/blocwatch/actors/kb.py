@@ -43,7 +43,11 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "armed_groups": (GROUP_COLUMNS, ("name",)),
     "office_holders": (OFFICE_COLUMNS, ("person_id", "office", "start")),
     "officials": (OFFICIAL_COLUMNS, ("person_id", "office", "start")),
+    # Heads of state and government since 1975 beyond office_holders.csv's 2000-on core, by region.
+    "leaders_europe_americas_pacific": (OFFICE_COLUMNS, ("person_id", "office", "start")),
+    "leaders_africa_asia": (OFFICE_COLUMNS, ("person_id", "office", "start")),
 }
+PEOPLE_TABLES = ("office_holders", "officials", "leaders_europe_americas_pacific", "leaders_africa_asia")
 
 # Sector a country alias implies when it stands for the state ("Yerevan said", "the Duma voted").
 FIELD_SECTORS: dict[str, str | None] = {
@@ -570,7 +574,7 @@ def build_kb(tables: dict[str, list[dict[str, Any]]]) -> KnowledgeBase:
         for row in tables.get("armed_groups", [])
     ]
     people: dict[str, Person] = {}
-    for stem in ("office_holders", "officials"):
+    for stem in PEOPLE_TABLES:
         for row in tables.get(stem, []):
             person_id = _require(row, "person_id")
             person = people.get(person_id)

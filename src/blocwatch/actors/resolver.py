@@ -899,6 +899,11 @@ class ActorResolver:
             return [finish(actor)]
         facts = _PhraseFacts()
         self._phrase_facts(view, start, end, facts, head.i)
+        if name is not None and facts.country is None and name[1] <= head.i:
+            # "the Bush administration", "Putin's government": the named leader gives the country.
+            leader = self._person_actor(view, name[0], name[0], name[1], name[2], offset)
+            if leader is not None and leader.country and leader.country != "IGO":
+                facts.country, facts.country_rank = leader.country, 1
         head_match = view.match_at.get(head.i)
         if shared_head is not None and head_match is not None and not start <= shared_head.i < end:
             # A coordinated modifier ("Hungarian" in "Hungarian and Romanian officials") takes the shared head's role.

@@ -110,13 +110,18 @@ class EventArrays:
     meeting: np.ndarray  # CONSULT / CAMEO 04x / 036: a meeting or the intent to hold one
     goldstein: np.ndarray
     official: np.ndarray  # the acting side is a state or one of its officials
+    sentence: np.ndarray  # one code per (article, sentence): a sentence is one signal however many dyads it has
     _period_cache: dict[str, np.ndarray] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_prepared(cls, prepared: pd.DataFrame) -> EventArrays:
         keep = (prepared["representative"] & prepared["day"].notna()).to_numpy()
         rows = prepared.loc[keep, ["day", "actor_entity", "recipient_entity", "modality", "root", "cameo", "type",
-                                   "goldstein", "actor_kind", "actor_sector"]]  # fmt: skip
+                                   "goldstein", "actor_kind", "actor_sector", "article_id", "sentence_index",
+                                   "event_id"]]  # fmt: skip
+        # Events without a sentence number are each their own sentence.
+        sentence_key = rows["sentence_index"].astype("string").fillna("#" + rows["event_id"].astype("string"))
+        sentence = pd.factorize(rows["article_id"].astype("string") + "|" + sentence_key)[0]
         both = pd.concat([rows["actor_entity"], rows["recipient_entity"]], ignore_index=True)
         codes, entities = pd.factorize(both)
         root = pd.to_numeric(rows["root"], errors="coerce").fillna(-1).to_numpy(dtype=np.int64)
@@ -135,6 +140,7 @@ class EventArrays:
             goldstein=rows["goldstein"].fillna(0.0).to_numpy(dtype="float64"),
             official=((rows["actor_kind"] == "state").fillna(False).to_numpy(dtype=bool) | sector.isna().to_numpy()
                       | sector.isin(OFFICIAL_SECTORS).fillna(False).to_numpy(dtype=bool)),
+            sentence=sentence.astype(np.int64),
         )  # fmt: skip
 
     def period_starts(self, freq: str) -> np.ndarray:
@@ -182,7 +188,7 @@ def member_event_rows(
     """
     active = statuses[statuses["status"].isin(ACTIVE_STATUSES)]
     if active.empty or not len(starts):
-        return pd.DataFrame(columns=["event_row", "member", "other", "period_start", "goldstein", *FLAGS])
+        return pd.DataFrame(columns=["event_row", "member", "other", "period_start", "goldstein", "sentence", *FLAGS])
     held = _presence(arrays, active, starts)
     # A rival bloc's member that is also in this alliance is not on the rival side.
     rival = _presence(arrays, _rival_status(entry, starts, freq), starts) & ~held
@@ -231,6 +237,7 @@ def member_event_rows(
             "other": entity_names.take(o[pick]) if entity_names is not None else [],
             "period_start": starts[p[pick]].astype("datetime64[ns]"),
             "goldstein": arrays.goldstein[index[pick]],
+            "sentence": arrays.sentence[index[pick]],
             **{name: flag[pick] for name, flag in flags.items()},
         }))  # fmt: skip
     rows = pd.concat(views, ignore_index=True)
@@ -239,7 +246,20 @@ def member_event_rows(
     return rows
 
 
+def _one_per_sentence(rows: pd.DataFrame) -> pd.DataFrame:
+    """Each flag counted once per member and sentence.
+
+    "Cooperation with China, Turkey and the EU" codes one event per partner; it is still one statement.
+    """
+    counted = rows.copy()
+    for flag in FLAGS:
+        repeated = rows[flag] & rows.loc[:, ["member", "sentence"]].assign(flag=rows[flag]).duplicated()
+        counted[flag] = rows[flag] & ~repeated
+    return counted
+
+
 def _components(rows: pd.DataFrame, statuses: pd.DataFrame, entry: Alliance, freq: str) -> pd.DataFrame:
+    rows = _one_per_sentence(rows) if not rows.empty else rows
     tallies = pd.DataFrame({
         "member": rows["member"],
         "period_start": rows["period_start"],

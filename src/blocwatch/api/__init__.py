@@ -1,6 +1,6 @@
 """api stage: the REST API and the dashboard it serves (`blocwatch serve`).
 
-    app = create_app("blocwatch.db")      # a FastAPI app; run it with uvicorn
+`create_app("blocwatch.db")` gives a FastAPI app to run with uvicorn; docs/api.md describes the endpoints.
 """
 
 from __future__ import annotations

@@ -69,7 +69,9 @@ def _day(value: str | None, what: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise HTTPException(status_code=422, detail=f"{what} {value!r} is not a date written YYYY-MM-DD") from None
+        raise HTTPException(
+            status_code=422, detail=f"{what} {value!r} is not a date written YYYY-MM-DD"
+        ) from None
 
 
 def _alliance(code: str) -> registry.Alliance:
@@ -107,7 +109,9 @@ def _numeric_columns(frame: Any, leave_out: tuple[str, ...]) -> list[str]:
 @router.get("/relations")
 def relations(
     store: StoreDep,
-    a: Annotated[str, Query(min_length=1, max_length=200, description="country code, organisation code or actor id")],
+    a: Annotated[
+        str, Query(min_length=1, max_length=200, description="country code, organisation code or actor id")
+    ],
     b: Annotated[str, Query(min_length=1, max_length=200)],
     freq: str = "month",
     since: DateParam = None,
@@ -185,7 +189,9 @@ def alliance_detail(
     problem = analytics_problem(("member_drift", "alliance_standing", "cohesion"))
     answer["analytics_problem"] = problem
     if problem is not None:
-        answer.update(standing=_registry_standing(entry, day), drift_components=[], drift_series=[], cohesion=[])
+        answer.update(
+            standing=_registry_standing(entry, day), drift_components=[], drift_series=[], cohesion=[]
+        )
         return jsonable(answer)
     events = _events_frame(store)
     drift = _analyse(analytics_function("member_drift"), events, entry.code, on=day, freq=freq)
@@ -210,9 +216,7 @@ def _locate_evidence(alerts: list[dict[str, Any]], events: Any) -> None:
 
     An evidence record whose event is not in the store any more keeps null offsets rather than disappearing.
     """
-    located = {
-        row["event_id"]: row for row in jsonable(events.loc[:, ["event_id", *LOCATION_FIELDS]])
-    }
+    located = {row["event_id"]: row for row in jsonable(events.loc[:, ["event_id", *LOCATION_FIELDS]])}
     for alert in alerts:
         for record in alert.get("evidence") or []:
             place = located.get(record.get("event_id"), {})
@@ -225,7 +229,8 @@ def alerts(
     store: StoreDep,
     since: DateParam = None,
     alliance: Annotated[
-        list[str] | None, Query(description="alliances whose member drift is scored (default CSTO); 'all' for every one")
+        list[str] | None,
+        Query(description="alliances whose member drift is scored (default CSTO); 'all' for every one"),
     ] = None,
     dyads: bool = True,
 ) -> list[dict[str, Any]]:

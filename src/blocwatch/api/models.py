@@ -72,7 +72,9 @@ class IngestRequest(ExtractRequest):
 
 
 class IngestResponse(BaseModel):
-    id: str = Field(description="the stored article's id; may differ from the requested id, see docs/store.md")
+    id: str = Field(
+        description="the stored article's id; may differ from the requested id, see docs/store.md"
+    )
     inserted: bool = Field(description="false when the same text was already stored (nothing was written)")
     events: int
     quotes: int

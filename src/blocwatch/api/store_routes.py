@@ -28,7 +28,9 @@ def get_store(request: Request) -> Store:
 
 
 StoreDep = Annotated[Store, Depends(get_store)]
-FilterParam = Annotated[list[str] | None, Query(description="repeat the parameter to match any of several values")]
+FilterParam = Annotated[
+    list[str] | None, Query(description="repeat the parameter to match any of several values")
+]
 DateParam = Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD")]
 LimitParam = Annotated[int, Query(ge=1, le=MAX_PAGE)]
 OffsetParam = Annotated[int, Query(ge=0)]
@@ -47,7 +49,8 @@ def checked_partial_date(value: str | None, name: str) -> str | None:
             valid = False
     if not valid:
         raise HTTPException(
-            status_code=422, detail=f"query.{name}: {value!r} is not a date written YYYY, YYYY-MM or YYYY-MM-DD"
+            status_code=422,
+            detail=f"query.{name}: {value!r} is not a date written YYYY, YYYY-MM or YYYY-MM-DD",
         )
     return value
 
@@ -102,7 +105,9 @@ def events(
 
 
 @router.get("/articles")
-def articles(store: StoreDep, limit: LimitParam = DEFAULT_PAGE, offset: OffsetParam = 0) -> list[dict[str, Any]]:
+def articles(
+    store: StoreDep, limit: LimitParam = DEFAULT_PAGE, offset: OffsetParam = 0
+) -> list[dict[str, Any]]:
     return frame_records(store.articles().iloc[offset : offset + limit])
 
 
@@ -149,5 +154,7 @@ def actors(
 
 
 @router.get("/rejects")
-def rejects(store: StoreDep, limit: LimitParam = DEFAULT_PAGE, offset: OffsetParam = 0) -> list[dict[str, Any]]:
+def rejects(
+    store: StoreDep, limit: LimitParam = DEFAULT_PAGE, offset: OffsetParam = 0
+) -> list[dict[str, Any]]:
     return frame_records(store.rejects().iloc[offset : offset + limit])

@@ -17,7 +17,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from blocwatch import config
 from blocwatch.ingest.limits import describe_oversize
 
-err_console = Console(stderr=True)
+# soft_wrap: one error per line, even on a narrow terminal or in a log, so it can be grepped.
+err_console = Console(stderr=True, soft_wrap=True)
 
 # The id of a line that cannot be parsed, when it is the line's first key: enough to keep "same ids" for bad lines
 # without guessing at keys nested deeper in a broken record.

@@ -282,7 +282,9 @@ class EventCoder:
             if inner_code is not None:
                 consumed.add(inner.i)
                 code = "014" if lemma in CONSIDER_VERBS else ("015" if lemma in CLAIM_VERBS else "016")
-                return Trigger(verb, code, obj=None, confidence=0.6)
+                _, _, inner_obj, inner_is_event = self._match_verb(inner)
+                return Trigger(verb, code, obj=inner_obj, recipient_from=inner, confidence=0.6,
+                               obj_is_event=inner_is_event)
         if inner is not None and inner.dep_ == "ccomp" and lemma in self.lexicon.speech_verbs and _has_demand_modal(inner):
             # "Russia said Sudan must return the helicopter": a demand addressed to the clause's subject.
             _, inner_code, _, _ = self._match_verb(inner)
@@ -484,14 +486,14 @@ class EventCoder:
                 continue
             if child.dep_ != "prep" or child.i != end or not (tok.pos_ == "NOUN" or tok.lower_ in GENERIC_HEADS):
                 if child.dep_ == "appos" and child.i == end:  # "its NATO ally Turkey"
-                    end = max(end, child.right_edge.i + 1)
+                    end = max(end, _compact_edge(child) + 1)
                 continue
             # "the government of Liberia", "Doctors from two American aid groups", "rebels in Darfur" — but not
             # "civilians in an attack on a village in ...": a place phrase joins only when it is short.
             short_place = child.right_edge.i - child.i <= 4 and any(
                 g.ent_type_ in ("GPE", "LOC", "NORP", "ORG") for g in child.subtree)
             if child.lower_ == "of" or (child.lower_ in ("from", "in") and short_place):
-                end = max(end, child.right_edge.i + 1)
+                end = max(end, _compact_edge(child) + 1)
 
         # Don't swallow a leading conjunct's siblings or punctuation.
         while start < end - 1 and doc[start].is_punct:
@@ -828,6 +830,17 @@ def _combine(governor: str, inner_code: str) -> str | None:
             return "103"
         return "100"
     return None
+
+
+def _compact_edge(tok: Token) -> int:
+    """The last token of a phrase without its relative clauses, participles and comma-set appositions."""
+    last = tok.i
+    for child in tok.children:
+        if child.i < tok.i or child.dep_ in ("relcl", "acl", "punct", "cc", "conj", "advcl") or (
+                child.dep_ == "appos" and child.i > 0 and tok.doc[child.left_edge.i - 1].is_punct):
+            continue
+        last = max(last, _compact_edge(child))
+    return last
 
 
 def _number_agrees(pronoun: Token, noun: Token) -> bool:

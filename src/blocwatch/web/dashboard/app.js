@@ -128,7 +128,8 @@ function table(columns, rows, options = {}) {
     "tr", options.rowAttrs ? options.rowAttrs(row) : null,
     columns.map((column) => h("td", { class: column.className }, column.cell(row))),
   ));
-  return h("table", { class: "data" }, h("thead", null, head), h("tbody", null, body));
+  // Wide tables (many drift components) scroll inside their box instead of spilling out of the page.
+  return h("div", { class: "table-wrap" }, h("table", { class: "data" }, h("thead", null, head), h("tbody", null, body)));
 }
 
 function niceTicks(low, high, count = 5) {
@@ -149,7 +150,7 @@ function niceTicks(low, high, count = 5) {
 function lineChart(labels, series, options = {}) {
   const width = options.width || 760;
   const height = options.height || 260;
-  const margin = { top: 16, right: 16, bottom: 44, left: 52 };
+  const margin = { top: 16, right: 40, bottom: 44, left: 52 };
   const plotW = width - margin.left - margin.right;
   const plotH = height - margin.top - margin.bottom;
   const values = series.flatMap((s) => s.values).filter((v) => v !== null && v !== undefined && Number.isFinite(v));
@@ -344,7 +345,8 @@ function renderArticle(article, focusEventId) {
     ], actors, { empty: "No actors." }));
 }
 
-const RELATION_DEFAULT_METRIC = "goldstein_mean";
+// A sum is 0 in a quiet period where a mean is undefined, so the default line has no gaps.
+const RELATION_DEFAULT_METRIC = "goldstein_sum";
 
 // Relations: a→b and b→a of one metric, then the events behind them, so every point can be traced to sentences.
 function renderRelationChart(relation, metric) {
@@ -380,10 +382,11 @@ function renderMembers(detail) {
   const components = detail.drift_components || [];
   return table([
     { label: "State", cell: (m) => text(m.member) },
-    { label: "Status", cell: (m) => h("span", { class: `status-${text(m.status)}` }, text(m.status)) },
+    // The registry's source note is long: it is the status's tooltip here and in full in the history below.
+    { label: "Status", cell: (m) => h("span", { class: `status-${text(m.status)}`, title: text(m.source) }, text(m.status)) },
     { label: "Since", cell: (m) => text(m.since), className: "nowrap" },
+    { label: "Period", cell: (m) => text(m.period), className: "nowrap" },
     ...components.map((component) => ({ label: component, cell: (m) => number(m.drift ? m.drift[component] : null), className: "num" })),
-    { label: "Source", cell: (m) => h("span", { class: "source-note" }, text(m.source)) },
   ], rows, { empty: "No state related to this alliance on this date." });
 }
 
@@ -446,6 +449,14 @@ function $(id) {
   return document.getElementById(id);
 }
 
+// "2024", "2024-04" or "2024-04-12" → the last day of that period, as YYYY-MM-DD.
+function lastDayOf(partial) {
+  const [year, month, day] = text(partial).split("-").map(Number);
+  if (day) return text(partial);
+  const last = month ? new Date(Date.UTC(year, month, 0)) : new Date(Date.UTC(year, 12, 0));
+  return last.toISOString().slice(0, 10);
+}
+
 function setStatus(message) {
   replaceContent($("status"), message || "");
 }
@@ -453,6 +464,8 @@ function setStatus(message) {
 async function loadStats() {
   try {
     const stats = await api("/api/stats");
+    const onField = $("alliances-form").elements.on;
+    if (!onField.value && stats.last_event_date) onField.value = lastDayOf(stats.last_event_date);
     const range = stats.first_event_date ? ` · ${stats.first_event_date} to ${stats.last_event_date}` : "";
     replaceContent($("stats"), `${stats.articles} articles · ${stats.events} events · ${stats.quotes} quotes · ${stats.actors} actors${range}`);
   } catch (error) {
@@ -652,21 +665,21 @@ async function fillActorCodes() {
   }
 }
 
-function start() {
+async function start() {
   onSubmit("events-form", () => showEvents(0));
   onSubmit("relations-form", showRelations);
   onSubmit("alliances-form", showAlliance);
   onSubmit("alerts-form", showAlerts);
   $("extract-form").addEventListener("submit", runExtract);
   window.addEventListener("hashchange", route);
-  loadStats();
   fillActorCodes();
+  await loadStats(); // first, so that the alliance view opens on the latest data
   route();
 }
 
 if (typeof module !== "undefined" && module.exports) {
   module.exports = {
-    h, svg, safeHref, highlightPieces, niceTicks, lineChart, table,
+    h, svg, safeHref, highlightPieces, lastDayOf, niceTicks, lineChart, table,
     renderEventsTable, renderArticle, renderArticleText, renderRelations, renderRelationChart, renderMembers,
     renderDrift, renderCohesion, renderAlerts,
   };
