@@ -99,12 +99,19 @@ def assign_clusters(frame: pd.DataFrame, window_days: int = 3) -> None:
     window_cluster = np.empty(count, dtype=np.int64)
     window_cluster[order] = window_sorted
 
-    evidence = normalised_evidence(frame["evidence"])
-    has_evidence = evidence.notna().to_numpy()
+    # Evidence can only join clusters of a group that has more than one: compare only those rows' sentences.
+    first_cluster = np.full(int(group.max(initial=-1)) + 1, -1, dtype=np.int64)
+    first_cluster[group[::-1]] = window_cluster[::-1]
+    may_merge = window_cluster != first_cluster[group]
+    may_merge = np.bincount(group, weights=may_merge, minlength=len(first_cluster))[group] > 0
     evidence_group = np.full(count, -1, dtype=np.int64)
-    if has_evidence.any():
-        evidence_codes, _ = pd.factorize(evidence[has_evidence])
-        evidence_group[has_evidence] = _combine(group[has_evidence], evidence_codes.astype(np.int64))
+    if may_merge.any():
+        evidence = normalised_evidence(frame["evidence"][may_merge])
+        has_evidence = evidence.notna().to_numpy()
+        rows = np.flatnonzero(may_merge)[has_evidence]
+        if len(rows):
+            evidence_codes, _ = pd.factorize(evidence[has_evidence])
+            evidence_group[rows] = _combine(group[rows], evidence_codes.astype(np.int64))
     labels = _connected_min(window_cluster, [evidence_group, window_cluster])
     cluster = _combine(labels)
     frame["cluster_id"] = cluster.astype(np.int64)
@@ -114,8 +121,8 @@ def assign_clusters(frame: pd.DataFrame, window_days: int = 3) -> None:
     articles_per_cluster = np.bincount(cluster[first_of_pair], minlength=int(cluster.max(initial=-1)) + 1)
     frame["cluster_articles"] = articles_per_cluster[cluster].astype(np.int64) if count else cluster
     confidence = frame["confidence"].fillna(-1.0).to_numpy()
-    # Representative: highest confidence, then earliest day, then first in the frame.
-    ranking = np.lexsort((np.arange(count), np.nan_to_num(day_number, nan=np.inf), -confidence, cluster))
+    # Representative: highest confidence, then first in the frame (the store lists events by date).
+    ranking = np.lexsort((-confidence, cluster))
     first = np.r_[True, cluster[ranking][1:] != cluster[ranking][:-1]] if count else np.zeros(0, dtype=bool)
     representative = np.zeros(count, dtype=bool)
     representative[ranking[first]] = True

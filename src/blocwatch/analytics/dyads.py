@@ -59,7 +59,7 @@ def _tallies(prepared: pd.DataFrame, freq: str) -> pd.DataFrame:
         tallies[f"signal_{name}"] = (modality == name).astype(np.int64)
     tallies["signal_conflict"] = (~asserted & (quad >= 3)).astype(np.int64)
     tallies["signal_goldstein_sum"] = np.where(asserted, 0.0, goldstein)
-    return pd.DataFrame(tallies)
+    return pd.DataFrame(tallies, copy=False)
 
 
 def corpus_volume(prepared: pd.DataFrame, freq: str) -> pd.Series:
@@ -98,6 +98,28 @@ def window_starts(prepared: pd.DataFrame, freq: str) -> np.ndarray:
     return period_range(window[0].to_datetime64(), window[1].to_datetime64(), freq)
 
 
+def _grouped_sums(tallies: pd.DataFrame) -> pd.DataFrame:
+    """Tallies summed per (actor, recipient, period_start), with integer keys and bincount rather than a
+    groupby over strings: the difference between seconds and a fraction of a second at a million events."""
+    actor_codes, actors = pd.factorize(tallies["actor"])
+    recipient_codes, recipients = pd.factorize(tallies["recipient"])
+    period_codes, periods = pd.factorize(tallies["period_start"])
+    key = (actor_codes.astype(np.int64) * len(recipients) + recipient_codes) * max(len(periods), 1) + period_codes
+    groups, keys = pd.factorize(key)
+    keys = np.asarray(keys, dtype=np.int64)
+    out = {
+        "actor": np.asarray(actors, dtype=object)[keys // max(len(periods), 1) // max(len(recipients), 1)],
+        "recipient": np.asarray(recipients, dtype=object)[keys // max(len(periods), 1) % max(len(recipients), 1)],
+        "period_start": np.asarray(periods)[keys % max(len(periods), 1)],
+    }
+    for column in tallies.columns.drop(["actor", "recipient", "period_start"]):
+        values = tallies[column].to_numpy()
+        summed = np.bincount(groups, weights=values, minlength=len(keys))
+        out[column] = summed.astype(np.int64) if values.dtype.kind in "iub" else summed
+    frame = pd.DataFrame(out)
+    return frame.sort_values(["actor", "recipient", "period_start"], ignore_index=True)
+
+
 def all_dyad_series(events: pd.DataFrame, freq: str = "M", min_events: int = 1) -> pd.DataFrame:
     """Every ordered dyad's series, long format, only the periods in which the dyad had events.
 
@@ -108,8 +130,9 @@ def all_dyad_series(events: pd.DataFrame, freq: str = "M", min_events: int = 1) 
     tallies = _tallies(prepared, code)
     starts = window_starts(prepared, code)
     if len(starts):
-        tallies = tallies[(tallies["period_start"] >= starts[0]) & (tallies["period_start"] <= starts[-1])]
-    sums = tallies.groupby(["actor", "recipient", "period_start"], sort=True).sum().reset_index()
+        inside = (tallies["period_start"] >= starts[0]) & (tallies["period_start"] <= starts[-1])
+        tallies = tallies[inside.to_numpy()]
+    sums = _grouped_sums(tallies)
     if min_events > 1:
         totals = sums.groupby(["actor", "recipient"])["events"].transform("sum")
         sums = sums[totals >= min_events]

@@ -16,6 +16,7 @@ COMMAND_MODULES = (
     "blocwatch.cli.actors_cmds",
     "blocwatch.cli.analytics_cmds",
     "blocwatch.cli.demo_cmd",
+    "blocwatch.cli.serve_cmd",
 )
 
 
