@@ -27,8 +27,14 @@ class SpanResolver(Protocol):
 
 
 # Verbs that embed the act named by their xcomp/ccomp, and how the embedded act's CAMEO root turns into theirs.
-INTENT_VERBS = {"pledge", "promise", "vow", "commit", "agree", "undertake", "offer", "intend", "decide", "resolve",
+INTENT_VERBS = {"pledge", "promise", "vow", "commit", "agree", "undertake", "offer", "intend", "resolve",
                 "volunteer", "consent"}
+# "decided to allow", "voted to impose": the decision is the act itself, coded on the embedded verb.
+DECISION_VERBS = {"decide", "vote", "opt", "choose", "move", "proceed", "go", "continue", "begin", "start", "resume",
+                  "manage", "help", "dare", "rush", "hasten", "seek", "try", "attempt"}
+# "engaged in ethnic cleansing", "took part in the exercises": the act is the prepositional object.
+PREPOSITIONAL_LIGHT_VERBS = {"engage": "in", "participate": "in", "resort": "to", "take": "in", "join": "in",
+                             "embark": "on", "proceed": "with", "go": "ahead"}
 THREAT_VERBS = {"threaten", "warn"}
 REFUSE_VERBS = {"refuse", "decline", "reject"}
 APPEAL_VERBS = {"urge", "ask", "appeal", "call", "invite", "encourage", "request", "implore", "plead", "beg", "exhort",
@@ -62,7 +68,8 @@ PERSONAL_PRONOUNS = {"he", "she", "they", "it", "we", "him", "her", "them", "us"
 # "is willing to send", "is ready to discuss": an expressed intention, coded as CAMEO 03x.
 INTENT_ADJECTIVES = {"willing", "ready", "prepared", "eager", "determined", "committed", "keen", "open", "poised"}
 # Passive forms that describe the subject's own stance: "is committed to", "is prepared to".
-ADJECTIVAL_PASSIVES = {"commit", "prepare", "determine", "dedicate", "resolve", "poise", "set", "oblige", "bind"}
+ADJECTIVAL_PASSIVES = {"commit", "prepare", "determine", "dedicate", "resolve", "poise", "set", "oblige", "bind", "engage",
+                       "involve"}
 DEMAND_MODALS = {"must", "need", "have", "should", "ought"}
 # Who acts decides between CAMEO's unconventional violence (18) and military force (19).
 MILITARY_HEADS = {"troops", "troop", "forces", "force", "army", "armies", "soldiers", "soldier", "military", "navy",
@@ -104,6 +111,13 @@ class EventCoder:
 
     # ------------------------------------------------------------------ triggers
     def _object_of(self, verb: Token) -> Token | None:
+        prep_word = PREPOSITIONAL_LIGHT_VERBS.get(verb.lemma_.lower())
+        if prep_word:
+            for child in verb.children:
+                if child.dep_ == "prep" and child.lower_ == prep_word:
+                    for grand in child.children:
+                        if grand.dep_ == "pobj" and self._noun_key(grand):
+                            return grand
         for child in verb.children:
             if child.dep_ in ("dobj", "attr", "oprd"):
                 if child.lemma_.lower() in QUANTITY_NOUNS:
@@ -201,7 +215,7 @@ class EventCoder:
                 bare_codes.append(pattern.code)
                 continue
             return pattern, pattern.code, obj, False
-        if lemma in self.lexicon.light_verbs and obj is not None:
+        if (lemma in self.lexicon.light_verbs or lemma in PREPOSITIONAL_LIGHT_VERBS) and obj is not None:
             key = self._noun_key(obj)
             if key:
                 return None, self.lexicon.nouns[key], obj, True
@@ -270,6 +284,8 @@ class EventCoder:
         lemma = self._verb_lemma(verb)
         if self._inside_statement_topic(verb):
             return None
+        if lemma in DECISION_VERBS and any(c.dep_ == "xcomp" and self._match_verb(c)[1] for c in verb.children):
+            return None  # the embedded act is coded on its own verb
         pattern, code, obj, obj_is_event = self._match_verb(verb)
         inner = self._embedded(verb)
         if code is not None and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_ADJECTIVES:
@@ -357,6 +373,10 @@ class EventCoder:
                     patients.append(child)
             elif child.dep_ == "agent":
                 sources.extend(g for g in child.children if g.dep_ == "pobj")
+        if not sources and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "ADJ":
+            adjective = verb.head.head  # "are guilty of violating", "responsible for killing"
+            if adjective.head is not adjective and adjective.head.pos_ in ("VERB", "AUX"):
+                return self._subject_tokens(adjective.head)
         if not sources:
             head = verb.head
             if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod", "xcomp") and head.head is not head:
