@@ -171,8 +171,6 @@ def test_only_bad_inputs_fail_the_run(tmp_path: Path) -> None:
     assert "file is empty" in reasons_by_file(listing("rejects", db), folder)["empty.txt"]
 
 
-@pytest.mark.xfail(strict=True, reason="clean_html keeps navigation links / <noscript> text of a page with no "
-                                       "article as its body, so the page is stored instead of rejected")
 @pytest.mark.parametrize("kind", sorted(FURNITURE_PAGES))
 def test_page_without_an_article_is_rejected(tmp_path: Path, kind: str) -> None:
     folder = tmp_path / "inputs"

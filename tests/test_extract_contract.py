@@ -248,7 +248,6 @@ def test_missing_input_and_unwritable_output_are_usage_errors(tmp_path: Path) ->
     assert not isinstance(unwritable.exception, OSError)
 
 
-@pytest.mark.xfail(strict=True, reason="the coder emits events whose actor is null; the contract's actor is ACTOR")
 def test_every_event_has_an_actor() -> None:
     sentence = "Kazakh authorities say more than 200 people were killed during the unrest and nearly 10,000 were detained."
     run = run_extract(["-i", "-"], stdin=jsonl({"id": "unrest", "text": sentence}))

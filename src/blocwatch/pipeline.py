@@ -109,6 +109,10 @@ def code_article(article_id: str, article: CleanArticle, docs: list[tuple[int, D
 
     quotes = extract_quotes(article.text, docs, mentions, resolve_chars)
     _link_quotes(events, quotes)
+    for event in events:
+        if event.actor is None:  # the contract always names an actor; PLOVER codes an unnamed one as unknown
+            event.actor = Actor(text="", name="unknown", kind="org", start=event.trigger_start or event.start,
+                                end=event.trigger_start or event.start, resolved_by=None)
     return ArticleResult(
         id=article_id,
         title=article.title,
@@ -196,6 +200,7 @@ def article_from_record(record: object, position: int) -> tuple[str, CleanArticl
 def extract_records(records: Iterable[object], batch_size: int = 16) -> Iterator[dict]:
     """The `extract` contract: one output dict per input record, same order; bad records give {"id", "error"}."""
     pending: list[tuple[int, str, CleanArticle]] = []
+    original_ids: dict[int, object] = {}
     errors: dict[int, dict] = {}
     position = 0
 
@@ -206,7 +211,9 @@ def extract_records(records: Iterable[object], batch_size: int = 16) -> Iterator
             if pos in errors:
                 yield errors.pop(pos)
             else:
-                yield by_position[pos].to_dict()
+                out = by_position[pos].to_dict()
+                out["id"] = original_ids.get(pos, out["id"])  # the id exactly as given (a number stays a number)
+                yield out
         pending.clear()
 
     for position, record in enumerate(records):
@@ -216,6 +223,8 @@ def extract_records(records: Iterable[object], batch_size: int = 16) -> Iterator
                 raise ExtractionError(record["__error__"])
             article_id, article = article_from_record(record, position)
             pending.append((position, article_id, article))
+            if isinstance(record, dict) and record.get("id") is not None:
+                original_ids[position] = record["id"]
         except (ExtractionError, CleanError) as exc:
             errors[position] = {"id": record_id, "error": str(exc)}
         if len(pending) >= batch_size:

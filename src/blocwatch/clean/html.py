@@ -54,6 +54,11 @@ def published_date_from_meta(tree: lxml.html.HtmlElement) -> str | None:
     return None
 
 
+def _is_sentence(line: str) -> bool:
+    """A line of article prose: a real sentence, not a link label or a 'please enable JavaScript' notice."""
+    return _is_prose(line) or (len(line.split()) >= 4 and ends_sentence(line) and not is_boilerplate(line))
+
+
 def _is_fragment(html: str) -> bool:
     """A snippet of markup (a feed entry summary), not a whole page."""
     return re.search(r"<(?:html|body|head)[\s>]", html[:4096], re.IGNORECASE) is None
@@ -120,7 +125,8 @@ def clean_html(
         lines = visible_paragraphs(tree)
         if any(_is_prose(line) or (ends_sentence(line) and not is_boilerplate(line)) for line in lines):
             text = "\n".join(lines)
-    if text is None:
+    if text is None or not any(_is_sentence(line) for line in text.splitlines()):
+        # Navigation labels or a "please enable JavaScript" notice are not an article.
         raise CleanError(
             f"HTML page has no article text (found {_count_prose_paragraphs(tree)} paragraphs of prose)"
         )

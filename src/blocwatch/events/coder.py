@@ -598,7 +598,8 @@ class EventCoder:
         phrase = self._phrase(tok)
         actor = resolver.actor_for_span(phrase, offset)
         if actor is None and (tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")):
-            kind = "person" if tok.ent_type_ == "PERSON" else "org"
+            # A single capitalised word the model calls a person is as often a place ("Karabakh").
+            kind = "person" if tok.ent_type_ == "PERSON" and len(phrase) > 1 else "org"
             actor = Actor(text=phrase.text, name=phrase.text, kind=kind, start=offset + phrase.start_char,
                           end=offset + phrase.end_char, resolved_by="text")
         return actor
