@@ -24,6 +24,7 @@ from blocwatch.quotes import extract_quotes
 from blocwatch.records import Actor, ArticleResult, CleanArticle, Event, Quote
 
 FIRST_PERSON = {"we", "us", "our", "i", "me", "my", "ours"}
+PRONOUNS = FIRST_PERSON | {"he", "she", "him", "her", "his", "they", "them", "their", "it", "its"}
 
 
 class ExtractionError(ValueError):
@@ -70,20 +71,28 @@ def extract_articles(articles: Iterable[tuple[str, CleanArticle]], nlp: Language
 def _extract_batch(batch: list[tuple[str, CleanArticle]], language: Language) -> Iterator[ArticleResult]:
     texts: list[str] = []
     owners: list[tuple[int, int]] = []
+    kinds: list[str] = []
     for index, (_, article) in enumerate(batch):
         for segment in article.segments:
-            if segment.kind == "body":
+            if segment.kind in ("body", "heading"):
                 texts.append(article.text[segment.start:segment.end])
                 owners.append((index, segment.start))
+                kinds.append(segment.kind)
     parsed: list[list[tuple[int, Doc]]] = [[] for _ in batch]
-    for (index, offset), doc in zip(owners, language.pipe(texts, batch_size=64), strict=True):
-        parsed[index].append((offset, doc))
-    for (article_id, article), docs in zip(batch, parsed, strict=True):
-        yield code_article(article_id, article, docs)
+    headings: list[list[tuple[int, Doc]]] = [[] for _ in batch]
+    docs_out = language.pipe(texts, batch_size=64)
+    for (index, offset), kind, doc in zip(owners, kinds, docs_out, strict=True):
+        (parsed if kind == "body" else headings)[index].append((offset, doc))
+    for (article_id, article), docs, heading_docs in zip(batch, parsed, headings, strict=True):
+        yield code_article(article_id, article, docs, heading_docs)
 
 
-def code_article(article_id: str, article: CleanArticle, docs: list[tuple[int, Doc]]) -> ArticleResult:
-    """Actors, events and quotes of an article whose body segments are already parsed."""
+def code_article(article_id: str, article: CleanArticle, docs: list[tuple[int, Doc]],
+                 heading_docs: list[tuple[int, Doc]] | None = None) -> ArticleResult:
+    """Actors, events and quotes of an article whose body segments are already parsed.
+
+    Headings carry no events, but the quotes stage sees them: in a vox-pop list the short line after a quoted
+    paragraph ("Jane Doe") is the speaker's credit."""
     resolver = ActorResolver(load_kb(), article_date=article.date)
     coder = _coder()
     mentions: list[Actor] = []
@@ -94,9 +103,13 @@ def code_article(article_id: str, article: CleanArticle, docs: list[tuple[int, D
         found, sentence_index = coder.code_doc(doc, offset, sentence_index, resolver, article.date, events)
         del found  # already appended to `events` through the shared history list
 
+    # Pronoun speakers are left to the quotes stage, which weighs gender and who spoke last.
+    named = [m for m in mentions if m.text.lower() not in PRONOUNS]
+
     def resolve_chars(start: int, end: int) -> Actor | None:
-        # Mentions were resolved in reading order, so "he" already points to the right person.
-        inside = [m for m in mentions if start <= m.start and m.end <= end]
+        if article.text[start:end].strip().lower() in PRONOUNS:
+            return None
+        inside = [m for m in named if start <= m.start and m.end <= end]
         if inside:
             people = [m for m in inside if m.kind == "person"]
             return (people or inside)[0]
@@ -107,7 +120,8 @@ def code_article(article_id: str, article: CleanArticle, docs: list[tuple[int, D
                     return resolver.actor_for_span(span, offset)
         return None
 
-    quotes = extract_quotes(article.text, docs, mentions, resolve_chars)
+    quote_docs = sorted(docs + (heading_docs or []), key=lambda item: item[0])
+    quotes = extract_quotes(article.text, quote_docs, named, resolve_chars)
     _link_quotes(events, quotes)
     for event in events:
         if event.actor is None:  # the contract always names an actor; PLOVER codes an unnamed one as unknown

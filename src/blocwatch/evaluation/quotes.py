@@ -217,8 +217,23 @@ def score_article(
     return tally
 
 
+def _pipeline_quotes(article: GoldArticle) -> list[Quote]:
+    """Quotes as `blocwatch extract` gives them: cleaned text, resolved actors, pronouns followed."""
+    from blocwatch.pipeline import extract_records
+    from blocwatch.records import actor_from_dict
+
+    output = next(iter(extract_records([{"id": "polnear", "text": article.text}])))
+    return [
+        Quote(text=q["text"], start=q["start"], end=q["end"], direct=q["direct"], cue=q["cue"],
+              speaker=actor_from_dict(q["speaker"]), speaker_start=q["speaker_start"],
+              speaker_end=q["speaker_end"], speaker_text=q.get("speaker_text"))
+        for q in output.get("quotes", [])
+    ]
+
+
 def evaluate_quotes(
-    paths: Sequence[Path], limit: int | None = None, errors: list[dict[str, Any]] | None = None
+    paths: Sequence[Path], limit: int | None = None, errors: list[dict[str, Any]] | None = None,
+    pipeline: bool = True,
 ) -> dict[str, Any]:
     """Run the quotes stage over PolNeAR articles and score it; `errors`, if given, collects error samples.
 
@@ -235,13 +250,18 @@ def evaluate_quotes(
     totals = {"direct": _Tally(), "indirect": _Tally()}
     splits: dict[str, dict[str, Any]] = {}
     for article in articles:
-        spans = paragraph_spans(article.text)
-        began = time.perf_counter()
-        docs = list(nlp.pipe(article.text[s:e] for s, e in spans))
-        parsed = time.perf_counter()
-        quotes = extract_quotes(article.text, [(s, doc) for (s, _), doc in zip(spans, docs, strict=True)])
-        extract_seconds += time.perf_counter() - parsed
-        parse_seconds += parsed - began
+        if pipeline:
+            began = time.perf_counter()
+            quotes = _pipeline_quotes(article)
+            extract_seconds += time.perf_counter() - began
+        else:
+            spans = paragraph_spans(article.text)
+            began = time.perf_counter()
+            docs = list(nlp.pipe(article.text[s:e] for s, e in spans))
+            parsed = time.perf_counter()
+            quotes = extract_quotes(article.text, [(s, doc) for (s, _), doc in zip(spans, docs, strict=True)])
+            extract_seconds += time.perf_counter() - parsed
+            parse_seconds += parsed - began
         split = splits.setdefault(article.split, {"articles": 0, "direct": _Tally(), "indirect": _Tally()})
         split["articles"] += 1
         for kind, is_direct in (("direct", True), ("indirect", False)):
