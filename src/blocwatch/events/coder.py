@@ -27,10 +27,9 @@ class SpanResolver(Protocol):
 
 
 # Verbs that embed the act named by their xcomp/ccomp, and how the embedded act's CAMEO root turns into theirs.
-INTENT_VERBS = {"pledge", "promise", "vow", "commit", "agree", "undertake", "offer", "intend", "resolve",
-                "volunteer", "consent"}
+INTENT_VERBS = {"pledge", "promise", "vow", "commit", "agree", "undertake", "offer", "resolve", "volunteer", "consent"}
 # "decided to allow", "voted to impose": the decision is the act itself, coded on the embedded verb.
-DECISION_VERBS = {"decide", "vote", "opt", "choose", "move", "proceed", "go", "continue", "begin", "start", "resume",
+DECISION_VERBS = {"intend", "plan", "aim", "expect", "prepare", "schedule", "decide", "vote", "opt", "choose", "move", "proceed", "go", "continue", "begin", "start", "resume",
                   "manage", "help", "dare", "rush", "hasten", "seek", "try", "attempt"}
 # "engaged in ethnic cleansing", "took part in the exercises": the act is the prepositional object.
 PREPOSITIONAL_LIGHT_VERBS = {"engage": "in", "participate": "in", "resort": "to", "take": "in", "join": "in",
@@ -301,7 +300,9 @@ class EventCoder:
                 _, _, inner_obj, inner_is_event = self._match_verb(inner)
                 return Trigger(verb, code, obj=inner_obj, recipient_from=inner, confidence=0.6,
                                obj_is_event=inner_is_event)
-        if inner is not None and inner.dep_ == "ccomp" and lemma in self.lexicon.speech_verbs and _has_demand_modal(inner):
+        if (inner is not None and inner.dep_ == "ccomp" and lemma in self.lexicon.speech_verbs
+                and _has_demand_modal(inner) and any(c.dep_ == "nsubj" and c.lemma_.lower() not in NON_ACTOR_HEADS
+                                                     and c.pos_ in ("PROPN", "NOUN") for c in inner.children)):
             # "Russia said Sudan must return the helicopter": a demand addressed to the clause's subject.
             _, inner_code, _, _ = self._match_verb(inner)
             consumed.add(inner.i)
@@ -735,8 +736,8 @@ class EventCoder:
                 continue
             sources, _ = self._subject_tokens(tok)
             actors = [a for a in (self._actor(t, offset, resolver) for t in sources) if a]
-            if not _actor_like(actors):
-                continue
+            if not any(_political(a) for a in actors):
+                continue  # a farmer's view of the harvest is not a political statement
             recipient = None
             for child in tok.children:
                 if child.dep_ in ("dative", "dobj") and child.pos_ in ("PROPN", "NOUN"):
@@ -882,7 +883,7 @@ def _future_or_modal(verb: Token) -> bool:
 def _has_demand_modal(clause: Token) -> bool:
     """'X must ...', 'X has to ...', 'X needs to ...', 'X should ...' (what the speaker requires of X)."""
     for child in clause.children:
-        if child.dep_ == "aux" and child.lower_ in ("must", "should", "ought"):
+        if child.dep_ == "aux" and child.lower_ in ("must", "ought"):
             return True
     if clause.lemma_.lower() in ("have", "need") and any(c.dep_ == "xcomp" for c in clause.children):
         return True
@@ -905,6 +906,15 @@ def _as_list(actor: Actor | list[Actor] | None) -> list[Actor]:
 def _actor_like(actors: Sequence[Actor]) -> bool:
     """Someone who can act: a resolved state, organisation or person, or a named body ("the CLO")."""
     return any(a.country or a.sector or a.kind in ("person", "state", "igo", "group") or _named(a) for a in actors)
+
+
+def _political(actor: Actor) -> bool:
+    """States, organisations, armed groups and officials — not civilians, businesses or unnamed bodies."""
+    if actor.kind in ("state", "igo", "group"):
+        return True
+    if actor.sector in ("CVL", "BUS", "MED", "JRN", "EDU", "REL", "UNK", "HLH", "AGR"):
+        return False
+    return bool(actor.country or actor.sector) or (actor.kind == "person" and actor.resolved_by in ("kb", "both"))
 
 
 def _named(actor: Actor) -> bool:

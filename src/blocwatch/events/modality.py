@@ -116,10 +116,16 @@ def _under_speculation(trigger: Token) -> bool:
 def _subject_negated(trigger: Token) -> bool:
     """'No country attended', 'neither side signed'."""
     for child in trigger.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and any(
-            d.dep_ == "det" and d.lower_ in ("no", "neither") for d in child.children
-        ):
+        if child.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if child.lower_ in ("nobody", "none", "noone", "neither"):
             return True
+        for mod in child.subtree:
+            if mod.i >= child.i:
+                break
+            if (mod.dep_ == "det" and mod.lower_ in ("no", "neither")) or (
+                    mod.lower_ in ("not", "never") and mod.dep_ in ("neg", "advmod", "preconj")):
+                return True  # "no country attended", "not one leader condemned"
     return False
 
 
