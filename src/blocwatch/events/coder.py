@@ -285,6 +285,8 @@ class EventCoder:
             return None
         if lemma in DECISION_VERBS and any(c.dep_ == "xcomp" and self._match_verb(c)[1] for c in verb.children):
             return None  # the embedded act is coded on its own verb
+        if _purpose_clause(verb):
+            return None  # "sent troops to protect the border": what was meant to happen is not an event
         pattern, code, obj, obj_is_event = self._match_verb(verb)
         inner = self._embedded(verb)
         if code is not None and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_ADJECTIVES:
@@ -871,6 +873,15 @@ def _number_agrees(pronoun: Token, noun: Token) -> bool:
     if noun.ent_type_ in ("GPE", "ORG", "NORP") and noun.tag_ == "NNP":
         return True  # "Russia said they ..." is loose but common in news
     return plural_pronoun == plural_noun
+
+
+def _purpose_clause(verb: Token) -> bool:
+    """An infinitive adjunct of purpose: 'to protect them', 'in order to end the war', 'so as to ...'."""
+    if verb.dep_ not in ("advcl", "acl", "relcl"):
+        return False
+    has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    return has_to and not has_subject
 
 
 def _future_or_modal(verb: Token) -> bool:
