@@ -55,7 +55,8 @@ RECIPROCAL_TRIGGERS = {"meet", "talk", "negotiate", "agree", "sign", "cooperate"
 # "this drew criticism from Russia": the grammatical subject is the target of the act named by the object.
 RECEIVING_VERBS = {"draw", "face", "receive", "attract", "prompt", "provoke", "spark", "trigger", "meet", "earn",
                    "incur", "get", "come"}
-TARGET_PREPS = ("against", "on", "upon", "with", "to", "into", "toward", "towards", "at", "from", "between", "for")
+# The last, "in", names where an act took place: CAMEO codes the place's state as the target when nothing else is.
+TARGET_PREPS = ("against", "on", "upon", "with", "to", "into", "toward", "towards", "at", "from", "between", "for", "in")
 REACTIVE_ROOTS = {"01", "02", "05", "09", "10", "11", "12", "13", "16"}
 RELATIVE_PRONOUNS = {"that", "who", "which", "whom"}
 EVENT_CARRIER_NOUNS = {"mission", "effort", "process", "campaign", "operation", "initiative", "drive", "program",
@@ -630,11 +631,18 @@ class EventCoder:
             elif patients:
                 candidates.append(patients)
             target_toks = []
+            fallback: list[Token] = []
             for candidate in candidates:
-                if any(self._actor(t, offset, resolver) for t in candidate) or any(
-                        t.lemma_.lower() in ANAPHORIC_OBJECTS for t in candidate):
+                if any(t.lemma_.lower() in ANAPHORIC_OBJECTS for t in candidate):
                     target_toks = candidate
                     break
+                found = [a for a in (self._actor(t, offset, resolver) for t in candidate) if a]
+                if any(a.country or a.kind in ("state", "igo") for a in found):
+                    target_toks = candidate  # an actor we can place beats an unplaced one named earlier
+                    break
+                if found and not fallback:
+                    fallback = candidate
+            target_toks = target_toks or fallback
             if not source_toks and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
                 # "the agreement between Russia and Armenia signed on ...": the noun carries the parties.
                 noun_actors, noun_targets, reciprocal_args = self._noun_args(verb.head)
