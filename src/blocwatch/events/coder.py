@@ -58,6 +58,23 @@ RECEIVING_VERBS = {"draw", "face", "receive", "attract", "prompt", "provoke", "s
 # The last, "in", names where an act took place: CAMEO codes the place's state as the target when nothing else is.
 TARGET_PREPS = ("against", "on", "upon", "with", "to", "into", "toward", "towards", "at", "from", "between", "for", "in")
 REACTIVE_ROOTS = {"01", "02", "05", "09", "10", "11", "12", "13", "16"}
+# Past forms the small model sometimes leaves unlemmatised ("overran").
+IRREGULAR_PAST = {
+    "overran": "overrun", "overrun": "overrun", "ran": "run", "withdrew": "withdraw", "withdrawn": "withdraw",
+    "undertook": "undertake", "undertaken": "undertake", "froze": "freeze", "frozen": "freeze", "broke": "break",
+    "broken": "break", "struck": "strike", "shot": "shoot", "fought": "fight", "sought": "seek", "fled": "flee",
+    "led": "lead", "held": "hold", "sent": "send", "met": "meet", "told": "tell", "sold": "sell", "won": "win",
+    "began": "begin", "begun": "begin", "gave": "give", "given": "give", "forgave": "forgive", "forgiven": "forgive",
+    "swore": "swear", "sworn": "swear", "threw": "throw", "thrown": "throw", "overthrew": "overthrow",
+    "overthrown": "overthrow", "blew": "blow", "blown": "blow", "drew": "draw", "drawn": "draw", "took": "take",
+    "taken": "take", "shook": "shake", "spoke": "speak", "spoken": "speak", "stole": "steal", "stolen": "steal",
+    "chose": "choose", "chosen": "choose", "slew": "slay", "slain": "slay", "beat": "beat", "beaten": "beat",
+    "bound": "bind", "hung": "hang", "lit": "light", "shut": "shut", "cut": "cut", "hit": "hit", "put": "put",
+    "set": "set", "withheld": "withhold", "overcame": "overcome", "forbade": "forbid", "forbidden": "forbid",
+    "brought": "bring", "caught": "catch", "bought": "buy", "dealt": "deal", "left": "leave", "kept": "keep",
+    "stood": "stand", "rode": "ride", "drove": "drive", "driven": "drive", "rose": "rise", "arose": "arise",
+    "fell": "fall", "fallen": "fall", "seized": "seize", "besieged": "besiege",
+}
 RELATIVE_PRONOUNS = {"that", "who", "which", "whom"}
 EVENT_CARRIER_NOUNS = {"mission", "effort", "process", "campaign", "operation", "initiative", "drive", "program",
                        "programme", "plan", "package", "deal", "round", "session", "activity", "move", "step"}
@@ -84,6 +101,9 @@ JOINT_ADVERBS = {"jointly", "together", "mutually", "bilaterally"}
 GENERIC_HEADS = {"government", "ministry", "president", "leader", "people", "army", "forces", "force", "troops",
                  "parliament", "members", "member", "officials", "official", "minister", "side", "authorities",
                  "military", "police", "navy", "prime", "head", "chief", "embassy", "citizens", "residents", "foreign"}
+ROLE_HEADS = {"spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "envoy", "ambassador",
+              "representative", "commissioner", "adviser", "advisor", "director", "chairman", "president",
+              "coordinator", "negotiator", "officer", "official", "head", "chief", "leader", "commander"}
 ANAPHORIC_OBJECTS = {"this", "that", "it", "move", "decision", "step", "deployment", "action", "plan", "measure"}
 NON_ACTOR_HEADS = {"storm", "earthquake", "flood", "fire", "hurricane", "typhoon", "quake", "price", "prices", "market",
                    "stock", "stocks", "share", "shares", "index", "economy", "inflation", "rate", "rates", "team",
@@ -160,6 +180,9 @@ class EventCoder:
         if self.lexicon.patterns_for(lemma) or lemma in self.lexicon.light_verbs:
             return lemma
         text = verb.lower_
+        irregular = IRREGULAR_PAST.get(text)
+        if irregular and (self.lexicon.patterns_for(irregular) or irregular in self.lexicon.light_verbs):
+            return irregular
         for suffix, replacement in (("ied", "y"), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""), ("es", ""), ("s", "")):
             if text.endswith(suffix):
                 guess = text[: -len(suffix)] + replacement
@@ -508,9 +531,15 @@ class EventCoder:
         for child in tok.children:
             if child.i <= tok.i:
                 continue
-            if child.dep_ != "prep" or child.i != end or not (tok.pos_ == "NOUN" or tok.lower_ in GENERIC_HEADS):
-                if child.dep_ == "appos" and child.i == end:  # "its NATO ally Turkey"
+            if child.dep_ == "appos" and (child.i == end or (child.i == end + 1 and doc[end].text == ",")):
+                # "its NATO ally Turkey", "Thomas Shannon, U.S. undersecretary of state": the apposition names it too
+                if not any(t.pos_ in ("VERB", "AUX") for t in child.subtree):
                     end = max(end, _compact_edge(child) + 1)
+                continue
+            if child.dep_ != "prep" or child.i != end or not (tok.pos_ in ("NOUN", "PROPN") or tok.lower_ in GENERIC_HEADS):
+                continue
+            if child.lower_ == "for" and (tok.lower_ in GENERIC_HEADS or tok.lower_ in ROLE_HEADS):
+                end = max(end, _compact_edge(child) + 1)  # "a spokesman for the Taliban", "Minister for Foreign Affairs"
                 continue
             # "the government of Liberia", "Doctors from two American aid groups", "rebels in Darfur" — but not
             # "civilians in an attack on a village in ...": a place phrase joins only when it is short.
@@ -542,6 +571,8 @@ class EventCoder:
         """Actors for argument heads; "Hungarian and Romanian officials" gives one actor per country."""
         out: list[Actor] = []
         for tok in tokens:
+            if tok.is_punct:
+                continue
             modifiers_joined = any(c.dep_ in ("amod", "compound") and any(g.dep_ == "conj" for g in c.children)
                                    for c in tok.children)
             if modifiers_joined and hasattr(resolver, "split_compound"):
@@ -566,7 +597,7 @@ class EventCoder:
 
     def _reporting_subject(self, tok: Token) -> Token | None:
         """'X said they/he will ...': a pronoun subject of a reported clause is usually the speaker X."""
-        if tok.lower_ not in PERSONAL_PRONOUNS - {"it", "we", "us", "i"} or tok.dep_ not in ("nsubj", "nsubjpass"):
+        if tok.lower_ not in PERSONAL_PRONOUNS - {"we", "us", "i"} or tok.dep_ not in ("nsubj", "nsubjpass"):
             return None
         clause = tok.head
         for _ in range(3):
@@ -606,6 +637,10 @@ class EventCoder:
             kind = "person" if tok.ent_type_ == "PERSON" and len(phrase) > 1 else "org"
             actor = Actor(text=phrase.text, name=phrase.text, kind=kind, start=offset + phrase.start_char,
                           end=offset + phrase.end_char, resolved_by="text")
+        elif actor is None and tok.pos_ == "NOUN" and tok.tag_ == "NNS" and not self._noun_key(tok):
+            # "Musicians", "protesters": a group the knowledge base cannot place, kept as the text names it.
+            actor = Actor(text=phrase.text, name=phrase.text, kind="org", start=offset + phrase.start_char,
+                          end=offset + phrase.end_char, resolved_by="text")
         return actor
 
     def _events_for(self, trig: Trigger, sent: Span, sentence_index: int, offset: int, resolver: SpanResolver,
@@ -614,6 +649,9 @@ class EventCoder:
         reciprocal_args = False
         if trig.nominal:
             source_toks, target_toks, reciprocal_args = self._noun_args(verb)
+            if not source_toks and verb.dep_ in ("dobj", "nsubjpass") and verb.head.pos_ == "VERB":
+                # "failed to renew the arms embargo on Iran": who renews it imposes it
+                source_toks, _ = self._subject_tokens(verb.head)
             if not source_toks and not target_toks:
                 return []
         elif trig.flip:
@@ -876,6 +914,8 @@ def _compact_edge(tok: Token) -> int:
 
 
 def _number_agrees(pronoun: Token, noun: Token) -> bool:
+    if pronoun.lower_ == "it":  # "Turkey's president says it will ...": it is the country or body, not a person
+        return noun.ent_type_ != "PERSON" and noun.tag_ in ("NN", "NNP")
     plural_pronoun = pronoun.lower_ in ("they", "them")
     plural_noun = noun.tag_ in ("NNS", "NNPS")
     if noun.ent_type_ in ("GPE", "ORG", "NORP") and noun.tag_ == "NNP":
