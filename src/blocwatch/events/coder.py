@@ -105,7 +105,11 @@ ROLE_HEADS = {"spokesman", "spokeswoman", "spokesperson", "minister", "secretary
               "representative", "commissioner", "adviser", "advisor", "director", "chairman", "president",
               "coordinator", "negotiator", "officer", "official", "head", "chief", "leader", "commander"}
 ANAPHORIC_OBJECTS = {"this", "that", "it", "move", "decision", "step", "deployment", "action", "plan", "measure"}
-NON_ACTOR_HEADS = {"storm", "earthquake", "flood", "fire", "hurricane", "typhoon", "quake", "price", "prices", "market",
+NON_ACTOR_HEADS = {"storm", "earthquake", "flood", "floods", "fire", "fires", "wildfire", "hurricane", "typhoon", "quake",
+                   "cyclone", "tornado", "drought", "landslide", "avalanche", "tsunami", "eruption", "volcano", "rain",
+                   "snow", "heatwave", "outbreak", "epidemic", "covid", "team", "teams", "club", "player", "players",
+                   "striker", "goal", "goals", "score", "index", "indices", "bond", "bonds", "yield", "yields", "shares",
+                   "stock", "currency", "rouble", "ruble", "yen", "peso", "gold", "investors", "traders", "price", "prices", "market",
                    "stock", "stocks", "share", "shares", "index", "economy", "inflation", "rate", "rates", "team",
                    "match", "game", "season", "virus", "disease", "pandemic", "weather", "accident", "crash", "oil",
                    "currency", "dollar", "euro", "profit", "sales", "output", "growth", "demand", "supply"}
@@ -709,8 +713,8 @@ class EventCoder:
                         targets.append(actor)
         if not sources and not targets:
             return []
-        if not _actor_like(sources) and not _actor_like(targets):
-            return []
+        if not _actor_like(sources) and not _actor_like(targets) and (trig.nominal or not sources):
+            return []  # a verb with a subject noun phrase is kept even when the group cannot be placed
         code = self._refine_violence(trig.code, verb, source_toks)
         if code.startswith("01") and not sources:
             return []
