@@ -80,7 +80,9 @@ EVENT_CARRIER_NOUNS = {"mission", "effort", "process", "campaign", "operation", 
                        "programme", "plan", "package", "deal", "round", "session", "activity", "move", "step"}
 # "launched 10 days of war games", "a new round of talks": the act is in the "of" phrase.
 QUANTITY_NOUNS = {"day", "week", "month", "year", "series", "round", "wave", "number", "dozen", "couple", "spate",
-                  "string", "set", "batch", "kind", "type", "form", "hour", "lot"}
+                  "string", "set", "batch", "kind", "type", "form", "hour", "lot", "some", "many", "most", "all",
+                  "several", "hundred", "thousand", "million", "part", "one", "two", "three", "group", "majority",
+                  "half", "third", "rest", "none", "each", "both", "few", "dozens", "hundreds", "thousands"}
 PERSONAL_PRONOUNS = {"he", "she", "they", "it", "we", "him", "her", "them", "us", "i"}
 # "is willing to send", "is ready to discuss": an expressed intention, coded as CAMEO 03x.
 INTENT_ADJECTIVES = {"willing", "ready", "prepared", "eager", "determined", "committed", "keen", "open", "poised"}
@@ -472,8 +474,8 @@ class EventCoder:
     @property
     def _actor_object_words(self) -> frozenset[str]:
         classes = self.lexicon.noun_classes
-        return classes.get("PEACEKEEPER", frozenset()) | classes.get("PRISONER", frozenset()) | classes.get(
-            "AMBASSADOR", frozenset())
+        return (classes.get("PEACEKEEPER", frozenset()) | classes.get("PRISONER", frozenset())
+                | classes.get("AMBASSADOR", frozenset()) | classes.get("REFUGEE", frozenset()))
 
     @property
     def _hosted_nouns(self) -> frozenset[str]:
@@ -540,7 +542,8 @@ class EventCoder:
                 if not any(t.pos_ in ("VERB", "AUX") for t in child.subtree):
                     end = max(end, _compact_edge(child) + 1)
                 continue
-            if child.dep_ != "prep" or child.i != end or not (tok.pos_ in ("NOUN", "PROPN") or tok.lower_ in GENERIC_HEADS):
+            if child.dep_ != "prep" or child.i != end or not (
+                    tok.pos_ in ("NOUN", "PROPN") or tok.lower_ in GENERIC_HEADS or tok.lemma_.lower() in QUANTITY_NOUNS):
                 continue
             if child.lower_ == "for" and (tok.lower_ in GENERIC_HEADS or tok.lower_ in ROLE_HEADS):
                 end = max(end, _compact_edge(child) + 1)  # "a spokesman for the Taliban", "Minister for Foreign Affairs"
@@ -753,8 +756,11 @@ class EventCoder:
         else:
             for source in sources or [None]:
                 for target in targets or [None]:
-                    if source is not None and target is not None and source.actor_id and source.actor_id == target.actor_id:
-                        continue
+                    if source is not None and target is not None and (
+                            source.start == target.start or (source.actor_id and source.actor_id == target.actor_id
+                                                             and source.kind == target.kind == "state"
+                                                             and source.sector == target.sector)):
+                        continue  # the same mention, or the state twice; "Nigerian police arrested Nigerians" stays
                     pairs.append((source, target))
                     if reciprocal_args and source is not None and target is not None:
                         pairs.append((target, source))
