@@ -7,6 +7,7 @@ in reading order so that actor resolution can carry "he", "the minister" and "Ye
 from __future__ import annotations
 
 import hashlib
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
@@ -179,9 +180,11 @@ def _checked_date(value: object) -> str | None:
         return None
     if isinstance(value, date):
         return value.isoformat()
-    if not isinstance(value, str) or parse_iso(value) is None or len(value) != 10:
+    # A full ISO 8601 timestamp ("1987-02-26T15:20:13") is accepted for its day.
+    if not isinstance(value, str) or parse_iso(value) is None or not (
+            len(value) == 10 or (len(value) > 10 and value[10] in "T ")):
         raise ExtractionError(f"date {value!r} is not YYYY-MM-DD")
-    return value
+    return value[:10]
 
 
 def article_from_record(record: object, position: int) -> tuple[str, CleanArticle]:
@@ -247,6 +250,33 @@ def extract_records(records: Iterable[object], batch_size: int = 16) -> Iterator
         yield from flush()
 
 
+def _extract_chunk(chunk: list[object]) -> list[dict]:
+    return list(extract_records(chunk))
+
+
+def extract_records_parallel(records: Iterable[object], workers: int, chunk_size: int = 32) -> Iterator[dict]:
+    """`extract_records` spread over worker processes (each loads the pipeline once); output order is kept."""
+    if workers <= 1:
+        yield from extract_records(records)
+        return
+    import multiprocessing
+
+    def chunks() -> Iterator[list[object]]:
+        chunk: list[object] = []
+        for record in records:
+            chunk.append(record)
+            if len(chunk) >= chunk_size:
+                yield chunk
+                chunk = []
+        if chunk:
+            yield chunk
+
+    context = multiprocessing.get_context("spawn" if sys.platform == "darwin" else "fork")
+    with context.Pool(workers) as pool:
+        for results in pool.imap(_extract_chunk, chunks()):
+            yield from results
+
+
 def content_hash(text: str) -> str:
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
 
@@ -258,5 +288,6 @@ __all__ = [
     "extract_articles",
     "extract_raw",
     "extract_records",
+    "extract_records_parallel",
     "extract_text",
 ]

@@ -105,9 +105,11 @@ def _single_article(data: bytes, name: str, suffix: str) -> dict:
 @click.option("--input", "-i", "input_path", required=True, help="JSONL (id, text, date, title, url), .txt or .html; - for stdin")
 @click.option("--output", "-o", "output_path", default="-", show_default=True, help="JSONL output; - for stdout")
 @click.option("--batch-size", default=16, show_default=True, help="articles parsed together")
-def extract_command(input_path: str, output_path: str, batch_size: int) -> None:
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="worker processes (each loads the pipeline once); output order is kept")
+def extract_command(input_path: str, output_path: str, batch_size: int, workers: int) -> None:
     """Extract events, actors and quotes: one JSON line out per input record, same ids, same order."""
-    from blocwatch.pipeline import extract_records
+    from blocwatch.pipeline import extract_records, extract_records_parallel
 
     out: IO[str]
     try:
@@ -118,7 +120,9 @@ def extract_command(input_path: str, output_path: str, batch_size: int) -> None:
     count = 0
     started = time.perf_counter()
     try:
-        for result in extract_records(_read_records(input_path), batch_size=batch_size):
+        results = (extract_records(_read_records(input_path), batch_size=batch_size) if workers == 1
+                   else extract_records_parallel(_read_records(input_path), workers))
+        for result in results:
             if "error" in result:
                 errors += 1
                 err_console.print(f"[red]error[/red] {result.get('id')}: {_escape(result['error'])}")
