@@ -66,6 +66,8 @@ def modality_of(trigger: Token, governors: list[Token] | None = None) -> str:
     if _subject_negated(trigger):
         return "negated"
     auxes = set().union(*(_aux_words(t) for t in chain))
+    if "would" in auxes and not (auxes & (HYPOTHETICAL_MODALS - {"would"})) and _reported_in_past(trigger):
+        return "future"  # "said it would allow": the reported "will", shifted into the past
     if auxes & HYPOTHETICAL_MODALS:
         return "hypothetical"
     for gov in chain[1:]:
@@ -110,6 +112,22 @@ def _under_speculation(trigger: Token) -> bool:
         if head.head is head:
             break
         head = head.head
+    return False
+
+
+REPORTING_VERBS = {"say", "announce", "tell", "state", "declare", "confirm", "promise", "pledge", "vow", "indicate",
+                   "add", "report", "insist", "warn", "threaten", "write", "reply", "respond", "agree", "decide"}
+
+
+def _reported_in_past(trigger: Token) -> bool:
+    clause = trigger
+    for _ in range(3):
+        if clause.dep_ in ("ccomp", "xcomp") and clause.head.lemma_.lower() in REPORTING_VERBS:
+            return clause.head.tag_ in ("VBD", "VBN")
+        if clause.dep_ == "conj" and clause.head is not clause:
+            clause = clause.head
+            continue
+        return False
     return False
 
 
