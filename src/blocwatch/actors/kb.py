@@ -87,8 +87,13 @@ def normalize_name(text: str) -> str:
     return plain
 
 
+# Letters that Unicode does not decompose to a Latin base letter ("Kılıç", "Łukasz", "Ørsted").
+_LATIN_FOLDS = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ß": "ss", "æ": "ae",
+                              "œ": "oe", "ə": "a"})
+
+
 def slugify(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", normalize_name(text)).strip("-")
+    return re.sub(r"[^a-z0-9]+", "-", normalize_name(text).translate(_LATIN_FOLDS)).strip("-")
 
 
 def parse_date(value: DateLike, *, end_of_period: bool = False) -> dt.date | None:
