@@ -27,7 +27,8 @@ class SpanResolver(Protocol):
 
 
 # Verbs that embed the act named by their xcomp/ccomp, and how the embedded act's CAMEO root turns into theirs.
-INTENT_VERBS = {"pledge", "promise", "vow", "commit", "agree", "undertake", "offer", "resolve", "volunteer", "consent"}
+INTENT_VERBS = {"pledge", "promise", "vow", "swear", "commit", "agree", "undertake", "offer", "resolve", "volunteer",
+                "consent"}
 # "decided to allow", "voted to impose": the decision is the act itself, coded on the embedded verb.
 DECISION_VERBS = {"intend", "plan", "aim", "expect", "prepare", "schedule", "decide", "vote", "opt", "choose", "move", "proceed", "go", "continue", "begin", "start", "resume",
                   "manage", "help", "dare", "rush", "hasten", "seek", "try", "attempt"}
@@ -406,6 +407,8 @@ class EventCoder:
                     patients.append(child)
             elif child.dep_ == "agent":
                 sources.extend(g for g in child.children if g.dep_ == "pobj")
+        if not sources and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB":
+            return self._subject_tokens(verb.head.head)  # "resorted to throwing stones"
         if not sources and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "ADJ":
             adjective = verb.head.head  # "are guilty of violating", "responsible for killing"
             if adjective.head is not adjective and adjective.head.pos_ in ("VERB", "AUX"):
@@ -659,6 +662,11 @@ class EventCoder:
             if not source_toks and verb.dep_ in ("dobj", "nsubjpass") and verb.head.pos_ == "VERB":
                 # "failed to renew the arms embargo on Iran": who renews it imposes it
                 source_toks, _ = self._subject_tokens(verb.head)
+            elif (not source_toks and verb.dep_ == "pobj" and verb.head.head.pos_ == "ADJ"
+                  and verb.head.head.lemma_.lower() in ("responsible", "guilty", "culpable", "behind")):
+                adjective = verb.head.head  # "is responsible for mass killings"
+                if adjective.head is not adjective:
+                    source_toks, _ = self._subject_tokens(adjective.head)
             if not source_toks and not target_toks:
                 return []
         elif trig.flip:
@@ -955,7 +963,7 @@ def _has_demand_modal(clause: Token) -> bool:
         if child.dep_ == "aux" and child.lower_ in ("must", "ought"):
             return True
     if clause.lemma_.lower() in ("have", "need") and any(c.dep_ == "xcomp" for c in clause.children):
-        return True
+        return not any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might") for c in clause.children)
     return False
 
 
