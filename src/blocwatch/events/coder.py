@@ -540,10 +540,15 @@ class EventCoder:
         for child in tok.children:
             if child.i <= tok.i:
                 continue
-            if child.dep_ == "appos" and (child.i == end or (child.i == end + 1 and doc[end].text == ",")):
+            appos_start = child.left_edge.i
+            if child.dep_ == "appos" and (appos_start == end or (appos_start == end + 1 and doc[end].text == ",")):
                 # "its NATO ally Turkey", "Thomas Shannon, U.S. undersecretary of state": the apposition names it too
                 if not any(t.pos_ in ("VERB", "AUX") for t in child.subtree):
                     end = max(end, _compact_edge(child) + 1)
+                continue
+            if child.dep_ == "acl" and child.tag_ == "VBN" and child.i == end and child.right_edge.i - tok.i <= 7 and any(
+                    g.dep_ in ("prep", "agent") for g in child.children):
+                end = max(end, child.right_edge.i + 1)  # "hackers linked to the Iranian government"
                 continue
             if child.dep_ != "prep" or child.i != end or not (
                     tok.pos_ in ("NOUN", "PROPN") or tok.lower_ in GENERIC_HEADS or tok.lemma_.lower() in QUANTITY_NOUNS):
@@ -586,9 +591,12 @@ class EventCoder:
             modifiers_joined = any(c.dep_ in ("amod", "compound") and any(g.dep_ == "conj" for g in c.children)
                                    for c in tok.children)
             if modifiers_joined and hasattr(resolver, "split_compound"):
-                parts = resolver.split_compound(self._phrase(tok), offset)  # type: ignore[attr-defined]
+                phrase = self._phrase(tok)
+                parts = resolver.split_compound(phrase, offset)  # type: ignore[attr-defined]
                 if len(parts) > 1:
-                    out.extend(parts)
+                    # One actor per country, each written as the whole phrase ("Russian and Syrian warplanes").
+                    out.extend(replace(part, text=phrase.text, start=offset + phrase.start_char,
+                                       end=offset + phrase.end_char) for part in parts)
                     continue
             speaker = self._reporting_subject(tok)
             if speaker is not None:
