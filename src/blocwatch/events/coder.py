@@ -655,7 +655,8 @@ class EventCoder:
             kind = "person" if tok.ent_type_ == "PERSON" and len(phrase) > 1 else "org"
             actor = Actor(text=phrase.text, name=phrase.text, kind=kind, start=offset + phrase.start_char,
                           end=offset + phrase.end_char, resolved_by="text")
-        elif actor is None and tok.pos_ == "NOUN" and tok.tag_ == "NNS" and not self._noun_key(tok):
+        elif actor is None and tok.pos_ == "NOUN" and not self._noun_key(tok) and (
+                tok.tag_ == "NNS" or (tok.dep_ in ("dobj", "pobj", "nsubjpass", "dative") and _agentive(tok))):
             # "Musicians", "protesters": a group the knowledge base cannot place, kept as the text names it.
             actor = Actor(text=phrase.text, name=phrase.text, kind="org", start=offset + phrase.start_char,
                           end=offset + phrase.end_char, resolved_by="text")
@@ -937,6 +938,16 @@ def _compact_edge(tok: Token) -> int:
             continue
         last = max(last, _compact_edge(child))
     return last
+
+
+ABSTRACT_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism", "ship", "ure", "age", "ing", "cy",
+                     "dom", "hood", "ology", "ics")
+
+
+def _agentive(tok: Token) -> bool:
+    """A singular noun that can name someone acted upon ("a former presidential candidate", "the hospital")."""
+    word = tok.lemma_.lower()
+    return not word.endswith(ABSTRACT_SUFFIXES) and word not in NON_ACTOR_HEADS and len(word) > 2
 
 
 def _number_agrees(pronoun: Token, noun: Token) -> bool:
