@@ -113,9 +113,8 @@ NON_ACTOR_HEADS = {"storm", "earthquake", "flood", "floods", "fire", "fires", "w
                    "snow", "heatwave", "outbreak", "epidemic", "covid", "team", "teams", "club", "player", "players",
                    "striker", "goal", "goals", "score", "index", "indices", "bond", "bonds", "yield", "yields", "shares",
                    "stock", "currency", "rouble", "ruble", "yen", "peso", "gold", "investors", "traders", "price", "prices", "market",
-                   "stock", "stocks", "share", "shares", "index", "economy", "inflation", "rate", "rates", "team",
-                   "match", "game", "season", "virus", "disease", "pandemic", "weather", "accident", "crash", "oil",
-                   "currency", "dollar", "euro", "profit", "sales", "output", "growth", "demand", "supply"}
+                   "stocks", "share", "economy", "inflation", "rate", "rates", "match", "game", "season", "virus", "disease", "pandemic", "weather", "accident", "crash", "oil",
+                   "dollar", "euro", "profit", "sales", "output", "growth", "demand", "supply"}
 
 
 @dataclass
