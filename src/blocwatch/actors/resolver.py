@@ -270,7 +270,7 @@ class ActorResolver:
                 continue
             word = normalize_name(token.text)
             if token.pos_ == "PROPN" and token.text[:1].isupper() and token.ent_type_ not in ("DATE", "TIME") and (
-                word in self._people_by_word or self._is_known_leader(word)
+                word in self._people_by_word or (token.ent_type_ in ("PERSON", "ORG", "") and self._is_known_leader(word))
             ):
                 spans.append((token.i, token.i + 1, None))
                 taken.add(token.i)
@@ -740,6 +740,9 @@ class ActorResolver:
             candidates = with_office or candidates
         if self.article_date and len(candidates) > 1:
             candidates = [p for p in candidates if p.terms_on(self.article_date)] or candidates
+        if len(candidates) > 1 and len({t.country for p in candidates for t in p.terms}) == 1 and facts.head_role:
+            # "President Bush" with no date: one of the two, both American; the latest is the likelier reading.
+            candidates = [max(candidates, key=lambda p: max(t.start for t in p.terms if t.start))]
         return candidates[0].person_id if len(candidates) == 1 else None
 
     def _register_person(self, actor: Actor, name: Span, facts: _PhraseFacts) -> None:

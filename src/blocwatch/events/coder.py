@@ -693,6 +693,8 @@ class EventCoder:
                 candidates.append(patients)
             target_toks = []
             fallback: list[Token] = []
+            if patients and not source_toks and any(self._actor(t, offset, resolver) for t in patients):
+                candidates = [patients]  # "a missionary was arrested in Lebanon": the missionary is acted upon
             for candidate in candidates:
                 if any(t.lemma_.lower() in ANAPHORIC_OBJECTS for t in candidate):
                     target_toks = candidate
@@ -733,7 +735,10 @@ class EventCoder:
         if not sources and not targets:
             return []
         if not _actor_like(sources) and not _actor_like(targets) and (trig.nominal or not sources):
-            return []  # a verb with a subject noun phrase is kept even when the group cannot be placed
+            # A verb is kept when someone unplaceable acts, or is acted on in the passive ("a missionary was
+            # arrested"); not when a storm, a market or a team is the subject.
+            if trig.nominal or not targets or any(t.lemma_.lower() in NON_ACTOR_HEADS for t in source_toks):
+                return []
         code = self._refine_violence(trig.code, verb, source_toks)
         if code.startswith("01") and not sources:
             return []
