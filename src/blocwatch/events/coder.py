@@ -444,7 +444,7 @@ class EventCoder:
         if obj is not None and obj is not verb.head:
             if trig.obj_is_event or self._noun_key(obj):
                 actors, recipients, _ = self._noun_args(obj)
-                candidates.append(recipients)
+                candidates.extend([r] for r in recipients)
                 # "snubbed the bloc's meetings" (its host), "denounced Serbia's suppression", "rejected calls by
                 # Annan" (its author): whoever the object's act belongs to is the one the verb answers.
                 if obj.lemma_.lower() in self._hosted_nouns or trig.code[:2] in REACTIVE_ROOTS:
@@ -471,6 +471,10 @@ class EventCoder:
                         candidates.append([g for g in child.children if g.dep_ == "pobj"])
         if holder is not verb:
             candidates.append([c for c in verb.children if c.dep_ in ("dobj", "dative") and c.pos_ in ("PROPN", "NOUN", "PRON")])
+        if obj is not None and obj is not verb.head and (trig.obj_is_event or self._noun_key(obj)):
+            # Last: the act's object as a whole, placed by who it belongs to ("an Afghan government offer",
+            # "China's exports").
+            candidates.append([obj])
         return [c for c in candidates if c]
 
     @property
