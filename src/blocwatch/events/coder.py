@@ -164,6 +164,11 @@ class EventCoder:
         """The lexicon key of an event noun, trying compounds first ("war games" -> "war game")."""
         lemma = noun.lemma_.lower()
         nouns = self.lexicon.nouns
+        doc = noun.doc
+        if noun.i >= 2 and doc[noun.i - 1].text == "-" and not doc[noun.i - 1].whitespace_:
+            hyphenated = f"{doc[noun.i - 2].lower_}-{lemma}"  # "cease-fire", "war-game" split by the tokenizer
+            if hyphenated in nouns:
+                return hyphenated
         left = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
         if left:
             two = f"{left[-1].lemma_.lower()} {lemma}"
@@ -674,6 +679,10 @@ class EventCoder:
             if not source_toks and verb.dep_ in ("dobj", "nsubjpass") and verb.head.pos_ == "VERB":
                 # "failed to renew the arms embargo on Iran": who renews it imposes it
                 source_toks, _ = self._subject_tokens(verb.head)
+            elif (not source_toks and verb.dep_ == "nsubj" and verb.head.dep_ in ("ccomp", "xcomp")
+                  and verb.head.head.lemma_.lower() in self.lexicon.light_verbs | self.lexicon.speech_verbs):
+                # "announced a ceasefire to coincide with ...", parsed with the ceasefire as a clause subject
+                source_toks, _ = self._subject_tokens(verb.head.head)
             elif (not source_toks and verb.dep_ == "pobj" and verb.head.head.pos_ == "ADJ"
                   and verb.head.head.lemma_.lower() in ("responsible", "guilty", "culpable", "behind")):
                 adjective = verb.head.head  # "is responsible for mass killings"
