@@ -41,7 +41,8 @@ def _gold_paths(paths: tuple[Path, ...], set_names: tuple[str, ...]) -> list[Pat
     return chosen
 
 
-def _run_quotes(paths: tuple[Path, ...], split: str, limit: int | None, as_json: bool) -> None:
+def _run_quotes(paths: tuple[Path, ...], split: str, limit: int | None, as_json: bool,
+                stage_only: bool = False) -> None:
     try:
         from blocwatch.evaluation.quotes import evaluate_quotes, format_quote_report
     except ImportError as exc:
@@ -56,7 +57,7 @@ def _run_quotes(paths: tuple[Path, ...], split: str, limit: int | None, as_json:
             raise click.ClickException(
                 f"PolNeAR gold not found: {', '.join(missing)} (set {SHARED_ENV} or pass the files as PATHS)"
             )
-    metrics = evaluate_quotes(quote_paths, limit=limit)
+    metrics = evaluate_quotes(quote_paths, limit=limit, pipeline=not stage_only)
     click.echo(json.dumps(metrics, indent=2) if as_json else format_quote_report(metrics))
 
 
@@ -65,6 +66,9 @@ def _run_quotes(paths: tuple[Path, ...], split: str, limit: int | None, as_json:
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON instead of a table.")
 @click.option("--limit", type=click.IntRange(min=1), help="Score only the first N records of each gold file.")
 @click.option("--quotes", is_flag=True, help="Evaluate quote attribution on PolNeAR instead of events.")
+@click.option("--stage-only", is_flag=True,
+              help="With --quotes: run the quotes stage alone on newline paragraphs (no clean or actor stage), "
+                   "and time it against the spaCy parse.")
 @click.option(
     "--split",
     type=click.Choice(sorted(POLNEAR_SPLITS)),
@@ -83,6 +87,7 @@ def eval_command(
     as_json: bool,
     limit: int | None,
     quotes: bool,
+    stage_only: bool,
     split: str,
     set_names: tuple[str, ...],
 ) -> None:
@@ -92,7 +97,7 @@ def eval_command(
     is detected from their fields.
     """
     if quotes:
-        _run_quotes(paths, split, limit, as_json)
+        _run_quotes(paths, split, limit, as_json, stage_only)
         return
     try:
         results = evaluate(_gold_paths(paths, set_names), limit=limit)

@@ -304,10 +304,12 @@ def format_quote_report(metrics: dict[str, Any]) -> str:
     articles = max(metrics["articles"], 1)
     parse_ms = 1000 * metrics["seconds_parse"] / articles
     extract_ms = 1000 * metrics["seconds_extract"] / articles
-    share = extract_ms / parse_ms if parse_ms else 0.0
-    lines.append(
-        f"Time per article: parse {parse_ms:.1f} ms, quotes {extract_ms:.1f} ms ({share:.1%} of parse)"
-    )
+    if parse_ms:
+        lines.append(f"Time per article: parse {parse_ms:.1f} ms, quotes stage {extract_ms:.1f} ms "
+                     f"({extract_ms / parse_ms:.1%} of parse)")
+    else:
+        lines.append(f"Time per article: {extract_ms:.1f} ms for the whole extract pipeline "
+                     "(quotes as `blocwatch extract` gives them; --stage-only times the quotes stage alone)")
     return "\n".join(lines)
 
 
