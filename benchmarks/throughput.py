@@ -58,6 +58,18 @@ def main(argv: list[str] | None = None) -> int:
     outputs = list(extract_records(records))
     extract_seconds = time.perf_counter() - started
 
+    # The same run with the quotes stage switched off, to see what quote extraction adds.
+    import blocwatch.pipeline as pipeline_module
+
+    real_extract_quotes = pipeline_module.extract_quotes
+    pipeline_module.extract_quotes = lambda *args, **kwargs: []
+    try:
+        started = time.perf_counter()
+        list(extract_records(records))
+        no_quotes_seconds = time.perf_counter() - started
+    finally:
+        pipeline_module.extract_quotes = real_extract_quotes
+
     events = sum(len(o.get("events", [])) for o in outputs)
     quotes = sum(len(o.get("quotes", [])) for o in outputs)
     errors = sum(1 for o in outputs if "error" in o)
@@ -67,6 +79,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"spaCy parse alone : {parse_seconds:7.2f} s  {n / parse_seconds:7.1f} articles/s  {sentences / parse_seconds:8.1f} sentences/s")
     print(f"blocwatch extract : {extract_seconds:7.2f} s  {n / extract_seconds:7.1f} articles/s  {sentences / extract_seconds:8.1f} sentences/s")
     print(f"ratio (extract speed / parse speed): {parse_seconds / extract_seconds:.2f}")
+    print(f"extract without the quotes stage: {no_quotes_seconds:7.2f} s; quotes add "
+          f"{(extract_seconds - no_quotes_seconds) / no_quotes_seconds:+.1%} to extract's time")
     print(f"output: {events} events, {quotes} quotes, {errors} errors")
     print(f"peak memory (max RSS of this process): {peak_mb:.0f} MB")
     return 0
