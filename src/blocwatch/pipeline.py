@@ -7,9 +7,10 @@ in reading order so that actor resolution can carry "he", "the minister" and "Ye
 from __future__ import annotations
 
 import hashlib
+import logging
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.language import Language
@@ -32,6 +33,17 @@ class ExtractionError(ValueError):
     """An input record that cannot be processed; the message says why."""
 
 
+@dataclass
+class ArticleFailure:
+    """An article the pipeline could not code (a bug, not bad input): reported, never silently dropped."""
+
+    id: str
+    reason: str
+
+
+LOG = logging.getLogger(__name__)
+
+
 _CODER: EventCoder | None = None
 
 
@@ -48,15 +60,22 @@ def extract_text(text: str, date: str | None = None, title: str | None = None, a
     if not isinstance(text, str):
         raise ExtractionError(f"text must be a string, not {type(text).__name__}")
     article = clean_text(text, title=title, date=_checked_date(date), url=url)
-    return next(iter(extract_articles([(article_id, article)])))
+    return _one(extract_articles([(article_id, article)]))
 
 
 def extract_raw(raw: RawDocument) -> ArticleResult:
-    return next(iter(extract_articles([(raw.id, clean(raw))])))
+    return _one(extract_articles([(raw.id, clean(raw))]))
+
+
+def _one(results: Iterable[ArticleResult | ArticleFailure]) -> ArticleResult:
+    result = next(iter(results))
+    if isinstance(result, ArticleFailure):
+        raise ExtractionError(result.reason)
+    return result
 
 
 def extract_articles(articles: Iterable[tuple[str, CleanArticle]], nlp: Language | None = None,
-                     batch_size: int = 16) -> Iterator[ArticleResult]:
+                     batch_size: int = 16) -> Iterator[ArticleResult | ArticleFailure]:
     """Extraction results for (id, cleaned article) pairs, in order."""
     language = nlp or nlp_stage.load()
     batch: list[tuple[str, CleanArticle]] = []
@@ -69,7 +88,7 @@ def extract_articles(articles: Iterable[tuple[str, CleanArticle]], nlp: Language
         yield from _extract_batch(batch, language)
 
 
-def _extract_batch(batch: list[tuple[str, CleanArticle]], language: Language) -> Iterator[ArticleResult]:
+def _extract_batch(batch: list[tuple[str, CleanArticle]], language: Language) -> Iterator[ArticleResult | ArticleFailure]:
     texts: list[str] = []
     owners: list[tuple[int, int]] = []
     kinds: list[str] = []
@@ -85,7 +104,11 @@ def _extract_batch(batch: list[tuple[str, CleanArticle]], language: Language) ->
     for (index, offset), kind, doc in zip(owners, kinds, docs_out, strict=True):
         (parsed if kind == "body" else headings)[index].append((offset, doc))
     for (article_id, article), docs, heading_docs in zip(batch, parsed, headings, strict=True):
-        yield code_article(article_id, article, docs, heading_docs)
+        try:
+            yield code_article(article_id, article, docs, heading_docs)
+        except Exception as exc:  # keep the run going; the record says what happened
+            LOG.exception("extraction failed on article %s", article_id)
+            yield ArticleFailure(article_id, f"internal error while extracting: {type(exc).__name__}: {exc}")
 
 
 def code_article(article_id: str, article: CleanArticle, docs: list[tuple[int, Doc]],
@@ -227,6 +250,8 @@ def extract_records(records: Iterable[object], batch_size: int = 16) -> Iterator
         for pos in sorted(set(by_position) | set(errors)):
             if pos in errors:
                 yield errors.pop(pos)
+            elif isinstance(by_position[pos], ArticleFailure):
+                yield {"id": original_ids.get(pos, by_position[pos].id), "error": by_position[pos].reason}
             else:
                 out = by_position[pos].to_dict()
                 out["id"] = original_ids.get(pos, out["id"])  # the id exactly as given (a number stays a number)
@@ -282,6 +307,7 @@ def content_hash(text: str) -> str:
 
 
 __all__ = [
+    "ArticleFailure",
     "ExtractionError",
     "article_from_record",
     "code_article",

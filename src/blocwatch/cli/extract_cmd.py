@@ -164,7 +164,7 @@ def ingest_paths(paths: list[str], db: str | None, show_progress: bool = True) -
     """Ingest inputs into the store; every input ends up stored or rejected with its reason."""
     from blocwatch.clean import CleanError, clean
     from blocwatch.ingest import Rejection, read_inputs
-    from blocwatch.pipeline import extract_articles
+    from blocwatch.pipeline import ArticleFailure, extract_articles
     from blocwatch.store import open_store
 
     started = time.perf_counter()
@@ -198,6 +198,12 @@ def ingest_paths(paths: list[str], db: str | None, show_progress: bool = True) -
         with progress:
             task = progress.add_task("extract", total=len(cleaned))
             for result in extract_articles(cleaned):
+                if isinstance(result, ArticleFailure):
+                    store.add_rejection(sources.get(result.id, result.id), result.reason, item_id=result.id)
+                    err_console.print(f"[red]failed[/red] {_escape(result.id)}: {_escape(result.reason)}")
+                    summary["rejected"] += 1
+                    progress.advance(task)
+                    continue
                 _, inserted = store.add_article(result, source=sources.get(result.id))
                 if inserted:
                     summary["stored"] += 1

@@ -8,6 +8,7 @@ arguments ("Azerbaijan's offensive", "criticism from Russia").
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -20,6 +21,8 @@ from blocwatch.events.dates import event_date
 from blocwatch.events.lexicon import Lexicon, Pattern, load_lexicon
 from blocwatch.events.modality import modality_of
 from blocwatch.records import Actor, Event
+
+LOG = logging.getLogger(__name__)
 
 
 class SpanResolver(Protocol):
@@ -856,7 +859,11 @@ class EventCoder:
         index = first_sentence_index
         for sent in doc.sents:
             if sent.text.strip():
-                found = self.code_sentence(sent, index, offset, resolver, published, history)
+                try:
+                    found = self.code_sentence(sent, index, offset, resolver, published, history)
+                except Exception:  # one odd parse must not cost the article its other events
+                    LOG.warning("event coding failed on sentence %d: %r", index, sent.text[:80], exc_info=True)
+                    found = []
                 events.extend(found)
                 history.extend(found)
                 index += 1
