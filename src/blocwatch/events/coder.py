@@ -79,6 +79,7 @@ IRREGULAR_PAST = {
     "stood": "stand", "rode": "ride", "drove": "drive", "driven": "drive", "rose": "rise", "arose": "arise",
     "fell": "fall", "fallen": "fall", "seized": "seize", "besieged": "besiege",
 }
+SENDING_VERBS = {"send", "dispatch", "despatch", "deploy", "fly", "travel", "go", "come", "arrive", "dispatch"}
 RELATIVE_PRONOUNS = {"that", "who", "which", "whom"}
 EVENT_CARRIER_NOUNS = {"mission", "effort", "process", "campaign", "operation", "initiative", "drive", "program",
                        "programme", "plan", "package", "deal", "round", "session", "activity", "move", "step"}
@@ -207,7 +208,8 @@ class EventCoder:
     def _match_verb(self, verb: Token) -> tuple[Pattern | None, str | None, Token | None, bool]:
         lemma = self._verb_lemma(verb)
         patterns = self.lexicon.patterns_for(lemma)
-        present = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "advmod", "agent", "dative", "acomp")}
+        present = {c.lower_ for c in verb.children
+                   if c.dep_ in ("prt", "prep", "advmod", "agent", "dative", "acomp", "oprd")}
         obj = self._object_of(verb)
         obj_words: set[str] = set()
         if obj is not None:
@@ -323,8 +325,11 @@ class EventCoder:
             return None
         if lemma in DECISION_VERBS and any(c.dep_ == "xcomp" and self._match_verb(c)[1] for c in verb.children):
             return None  # the embedded act is coded on its own verb
-        if _purpose_clause(verb):
-            return None  # "sent troops to protect the border": what was meant to happen is not an event
+        if _purpose_clause(verb) and (verb.head.lemma_.lower() not in SENDING_VERBS and (
+                self._match_verb(verb.head)[1] is not None or verb.head.pos_ != "VERB")):
+            # "demanded a presence to protect them": the purpose is not an event; but "sent a team to
+            # investigate" is coded as the investigation, as CAMEO does.
+            return None
         pattern, code, obj, obj_is_event = self._match_verb(verb)
         inner = self._embedded(verb)
         if code is not None and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_ADJECTIVES:
@@ -612,7 +617,7 @@ class EventCoder:
             speaker = self._reporting_subject(tok)
             if speaker is not None:
                 actor = self._actor(speaker, offset, resolver)
-                if actor is not None and (actor.country or actor.kind in ("state", "igo")):
+                if actor is not None:
                     out.append(replace(actor, text=tok.text, start=offset + tok.idx,
                                        end=offset + tok.idx + len(tok.text), resolved_by="text"))
                     continue
@@ -756,6 +761,8 @@ class EventCoder:
             if trig.nominal or not targets or any(t.lemma_.lower() in NON_ACTOR_HEADS for t in source_toks):
                 return []
         code = self._refine_violence(trig.code, verb, source_toks)
+        if code in ("154", "042", "190", "0874", "0861") and _about_peacekeeping(verb):
+            code = "074"  # sending or deploying forces for peacekeeping is material cooperation
         if code.startswith("01") and not sources:
             return []
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_ADJECTIVES and verb.head.head is not verb.head:
@@ -982,6 +989,11 @@ def _number_agrees(pronoun: Token, noun: Token) -> bool:
     if noun.ent_type_ in ("GPE", "ORG", "NORP") and noun.tag_ == "NNP":
         return True  # "Russia said they ..." is loose but common in news
     return plural_pronoun == plural_noun
+
+
+def _about_peacekeeping(verb: Token) -> bool:
+    return any(t.lower_.startswith(("peacekeep", "peace-keep")) for t in verb.subtree) or any(
+        t.lower_ == "peacekeeping" for t in verb.sent)
 
 
 def _purpose_clause(verb: Token) -> bool:
