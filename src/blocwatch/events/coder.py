@@ -79,7 +79,7 @@ IRREGULAR_PAST = {
     "stood": "stand", "rode": "ride", "drove": "drive", "driven": "drive", "rose": "rise", "arose": "arise",
     "fell": "fall", "fallen": "fall", "seized": "seize", "besieged": "besiege",
 }
-SENDING_VERBS = {"send", "dispatch", "despatch", "deploy", "fly", "travel", "go", "come", "arrive", "dispatch"}
+SENDING_VERBS = {"send", "dispatch", "despatch", "deploy", "fly", "travel", "go", "come", "arrive"}
 RELATIVE_PRONOUNS = {"that", "who", "which", "whom"}
 EVENT_CARRIER_NOUNS = {"mission", "effort", "process", "campaign", "operation", "initiative", "drive", "program",
                        "programme", "plan", "package", "deal", "round", "session", "activity", "move", "step"}
