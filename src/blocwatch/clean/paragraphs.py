@@ -64,6 +64,15 @@ def ends_sentence(text: str) -> bool:
     return bool(stripped) and stripped[-1] in ".!?…"
 
 
+def _ends_quote_or_credit(text: str) -> bool:
+    """A line that closes a quotation, possibly followed by a short speaker credit ("…shame.” ― Sonya Herridge")."""
+    stripped = text.rstrip()
+    if ends_sentence(stripped):
+        return True
+    last_close = max(stripped.rfind("”"), stripped.rfind('"'), stripped.rfind("»"))
+    return last_close > 0 and len(stripped[last_close + 1:].split()) <= 5
+
+
 def _starts_lowercase(text: str) -> bool:
     return bool(text) and text[0].islower()
 
@@ -107,6 +116,8 @@ def split_paragraphs(text: str, stands_alone: Callable[[str], bool] | None = Non
                     and (ends_sentence(previous.text) or not ends_sentence(line.text))
                 )
                 or (ends_sentence(previous.text) and len(previous.text) + previous.indent < 0.7 * wrap_width)
+                # A new quotation after a finished line or a speaker credit ("...shame." ― Sonya Herridge).
+                or (line.text.startswith(("“", '"', "«", "„")) and _ends_quote_or_credit(previous.text))
             )
             if starts_new:
                 _close(current, text, paragraphs)
