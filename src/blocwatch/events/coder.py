@@ -59,8 +59,11 @@ RECIPROCAL_TRIGGERS = {"meet", "talk", "negotiate", "agree", "sign", "cooperate"
 # "this drew criticism from Russia": the grammatical subject is the target of the act named by the object.
 RECEIVING_VERBS = {"draw", "face", "receive", "attract", "prompt", "provoke", "spark", "trigger", "meet", "earn",
                    "incur", "get", "come"}
-# The last, "in", names where an act took place: CAMEO codes the place's state as the target when nothing else is.
-TARGET_PREPS = ("against", "on", "upon", "with", "to", "into", "toward", "towards", "at", "from", "between", "for", "in")
+# The place prepositions name where an act took place: CAMEO codes the place's state as the target when nothing
+# else is, and an unplaced target ("an inmate") takes its country from there.
+TARGET_PREPS = ("against", "on", "upon", "with", "to", "into", "toward", "towards", "from", "between", "for", "at",
+                "in", "near")
+PLACE_PREPS = {"at", "in", "near"}
 REACTIVE_ROOTS = {"01", "02", "05", "09", "10", "11", "12", "13", "16"}
 # Past forms the small model sometimes leaves unlemmatised ("overran").
 IRREGULAR_PAST = {
@@ -444,51 +447,63 @@ class EventCoder:
                 sources = [head]
         return sources, patients
 
-    def _recipient_candidates(self, trig: Trigger) -> list[list[Token]]:
-        """Candidate recipients, most likely first; the first that resolves to an actor is used."""
+    def _recipient_candidates(self, trig: Trigger) -> list[tuple[str, list[Token]]]:
+        """Candidate recipients, most likely first, each tagged "core" (an argument of the act), "place" (where it
+        happened) or "whole" (the act's object as a whole, placed by who it belongs to)."""
         verb = trig.token
         if trig.nominal:
-            return [self._noun_args(trig.token)[1]]
-        candidates: list[list[Token]] = []
+            return [("core", self._noun_args(trig.token)[1])]
+        core: list[list[Token]] = []
+        places: list[list[Token]] = []
         if trig.clause_subject is not None:
-            candidates.append([c for c in trig.clause_subject.children if c.dep_ in ("nsubj", "nsubjpass")])
+            core.append([c for c in trig.clause_subject.children if c.dep_ in ("nsubj", "nsubjpass")])
         holder = trig.recipient_from or verb
         obj = trig.obj
+        object_candidates: list[list[Token]] = []
         if obj is not None and obj is not verb.head:
             if trig.obj_is_event or self._noun_key(obj):
                 actors, recipients, _ = self._noun_args(obj)
-                candidates.extend([r] for r in recipients)
+                object_candidates.extend([r] for r in recipients)
                 # "snubbed the bloc's meetings" (its host), "denounced Serbia's suppression", "rejected calls by
                 # Annan" (its author): whoever the object's act belongs to is the one the verb answers.
                 if obj.lemma_.lower() in self._hosted_nouns or trig.code[:2] in REACTIVE_ROOTS:
-                    candidates.append(actors)
+                    object_candidates.append(actors)
                 if not trig.obj_is_event:  # "leaving the alliance": an actor named by a word that can name an act
-                    candidates.append([obj])
+                    object_candidates.append([obj])
             elif obj.dep_ in ("dobj", "nsubjpass", "pobj", "attr", "dative"):
                 objects = [c for c in obj.head.children if c.dep_ == obj.dep_ and c.pos_ in ("PROPN", "NOUN", "PRON")]
                 if obj.dep_ == "dobj" and objects:
-                    candidates.append(objects[-1:])  # "met his counterpart Sergio Mattarella": the name
+                    object_candidates.append(objects[-1:])  # "met his counterpart Sergio Mattarella": the name
                 elif obj.pos_ in ("PROPN", "NOUN", "PRON"):
-                    candidates.append([obj])
+                    object_candidates.append([obj])
+        receivers: list[list[Token]] = []
         for child in holder.children:
             if child.dep_ in ("dative", "iobj"):
                 if child.pos_ == "ADP":  # "provide support to refugees"
-                    candidates.append([g for g in child.children if g.dep_ == "pobj"])
+                    receivers.append([g for g in child.children if g.dep_ == "pobj"])
                 else:
-                    candidates.append([child])
+                    receivers.append([child])
         heads = [holder] + ([obj] if obj is not None and obj is not verb.head else [])
+        prepositional: list[list[Token]] = []
         for prep_word in TARGET_PREPS:
             for head in heads:
                 for child in head.children:
                     if child.dep_ in ("prep", "prt") and child.lower_ == prep_word:
-                        candidates.append([g for g in child.children if g.dep_ == "pobj"])
+                        pobjs = [g for g in child.children if g.dep_ == "pobj"]
+                        (places if prep_word in PLACE_PREPS else prepositional).append(pobjs)
+        if _is_transfer(trig.code):
+            # "returned the artifacts to the government of Iraq": what is handed over is not the recipient.
+            to_phrases = [c for c in prepositional if c and c[0].head.lower_ == "to"]
+            core.extend(receivers + to_phrases + object_candidates
+                        + [c for c in prepositional if c not in to_phrases])
+        else:
+            core.extend(object_candidates + receivers + prepositional)
         if holder is not verb:
-            candidates.append([c for c in verb.children if c.dep_ in ("dobj", "dative") and c.pos_ in ("PROPN", "NOUN", "PRON")])
+            core.append([c for c in verb.children if c.dep_ in ("dobj", "dative") and c.pos_ in ("PROPN", "NOUN", "PRON")])
+        tagged = [("core", c) for c in core if c] + [("place", c) for c in places if c]
         if obj is not None and obj is not verb.head and (trig.obj_is_event or self._noun_key(obj)):
-            # Last: the act's object as a whole, placed by who it belongs to ("an Afghan government offer",
-            # "China's exports").
-            candidates.append([obj])
-        return [c for c in candidates if c]
+            tagged.append(("whole", [obj]))  # "an Afghan government offer", "China's exports"
+        return tagged
 
     @property
     def _actor_object_words(self) -> frozenset[str]:
@@ -525,6 +540,31 @@ class EventCoder:
                 elif word in self._recipient_preps(noun):
                     recipients.extend(pobjs)
         return actors, recipients, reciprocal
+
+    def _choose_recipient(self, candidates: list[tuple[str, list[Token]]], offset: int,
+                          resolver: SpanResolver) -> tuple[list[Token], Actor | None]:
+        """The first argument that names an actor (an anaphoric "this" counts); failing that, a placed actor
+        from where it happened or from the act's object. Also returns the placed actor of the first place
+        phrase, from which an unplaced recipient takes its country."""
+        chosen: list[Token] = []
+        first_unplaced: list[Token] = []
+        fallback: list[Token] = []
+        place_actor: Actor | None = None
+        for kind, candidate in candidates:
+            found = [a for a in (self._actor(t, offset, resolver) for t in candidate) if a]
+            placed = [a for a in found if a.country or a.kind in ("state", "igo")]
+            if kind == "place" and placed and place_actor is None:
+                place_actor = placed[0]
+            if chosen:
+                continue
+            if kind == "core":
+                if any(t.lemma_.lower() in ANAPHORIC_OBJECTS for t in candidate) or placed:
+                    chosen = candidate  # an argument we can place beats an unplaced one named earlier
+                elif found and not first_unplaced:
+                    first_unplaced = candidate
+            elif placed and not fallback:
+                fallback = candidate
+        return chosen or first_unplaced or fallback, place_actor
 
     def _recipient_preps(self, noun: Token) -> tuple[str, ...]:
         """Cooperation is "with"/"to" a partner ("talks on X" name a topic); conflict falls "on"/"against" a target."""
@@ -682,6 +722,7 @@ class EventCoder:
                     published: str | date | None, previous: Sequence[Event]) -> list[Event]:
         verb = trig.token
         reciprocal_args = False
+        place: Actor | None = None
         if trig.nominal:
             source_toks, target_toks, reciprocal_args = self._noun_args(verb)
             if not source_toks and verb.dep_ in ("dobj", "nsubjpass") and verb.head.pos_ == "VERB":
@@ -709,24 +750,10 @@ class EventCoder:
             source_toks, patients = self._subject_tokens(verb)
             candidates = self._recipient_candidates(trig)
             if patients and not source_toks:
-                candidates.insert(0, patients)
+                candidates.insert(0, ("core", patients))  # "a missionary was arrested in Lebanon"
             elif patients:
-                candidates.append(patients)
-            target_toks = []
-            fallback: list[Token] = []
-            if patients and not source_toks and any(self._actor(t, offset, resolver) for t in patients):
-                candidates = [patients]  # "a missionary was arrested in Lebanon": the missionary is acted upon
-            for candidate in candidates:
-                if any(t.lemma_.lower() in ANAPHORIC_OBJECTS for t in candidate):
-                    target_toks = candidate
-                    break
-                found = [a for a in (self._actor(t, offset, resolver) for t in candidate) if a]
-                if any(a.country or a.kind in ("state", "igo") for a in found):
-                    target_toks = candidate  # an actor we can place beats an unplaced one named earlier
-                    break
-                if found and not fallback:
-                    fallback = candidate
-            target_toks = target_toks or fallback
+                candidates.append(("core", patients))
+            target_toks, place = self._choose_recipient(candidates, offset, resolver)
             if not source_toks and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
                 # "the agreement between Russia and Armenia signed on ...": the noun carries the parties.
                 noun_actors, noun_targets, reciprocal_args = self._noun_args(verb.head)
@@ -742,6 +769,10 @@ class EventCoder:
                 anaphoric_target = True
                 continue
             targets.extend(self._actors([t], offset, resolver))
+        if place is not None:
+            # An unplaced recipient or actor ("a 35-year-old inmate", "prisoners") is where the act happened.
+            targets = [_placed(t, place) for t in targets]
+            sources = [_placed(a, place) for a in sources]
         if anaphoric_target and previous:
             # "this drew criticism": the target is whoever did the act just reported.
             last_trigger = previous[-1].trigger_start
@@ -975,10 +1006,17 @@ ABSTRACT_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism
                      "dom", "hood", "ology", "ics")
 
 
+ACT_WORDS = {"charge", "offer", "request", "demand", "call", "plan", "proposal", "claim", "report", "decision", "move",
+             "step", "deal", "rule", "law", "bill", "policy", "measure", "response", "support", "aid", "hope", "fear",
+             "concern", "position", "work", "school", "role", "part", "way", "time", "need", "effort", "right",
+             "help", "order", "deadline", "ban", "control", "power", "access", "issue", "problem", "case"}
+
+
 def _agentive(tok: Token) -> bool:
     """A singular noun that can name someone acted upon ("a former presidential candidate", "the hospital")."""
     word = tok.lemma_.lower()
-    return not word.endswith(ABSTRACT_SUFFIXES) and word not in NON_ACTOR_HEADS and len(word) > 2
+    return (not word.endswith(ABSTRACT_SUFFIXES) and word not in NON_ACTOR_HEADS and word not in ACT_WORDS
+            and len(word) > 2)
 
 
 def _number_agrees(pronoun: Token, noun: Token) -> bool:
@@ -1003,6 +1041,17 @@ def _purpose_clause(verb: Token) -> bool:
     has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     return has_to and not has_subject
+
+
+def _is_transfer(code: str) -> bool:
+    """Acts of giving or handing over, whose recipient is the "to" phrase rather than the object."""
+    return code[:2] == "07" or code[:3] in ("063", "084", "075") and code != "0841"
+
+
+def _placed(actor: Actor, place: Actor) -> Actor:
+    if actor.country or actor.kind in ("state", "igo") or not place.country or place.country == "IGO":
+        return actor
+    return replace(actor, country=place.country, resolved_by="text")
 
 
 def _future_or_modal(verb: Token) -> bool:
