@@ -274,3 +274,14 @@ def test_every_event_has_valid_contract_fields(events: list[Record]) -> None:
             assert event["date"] is None, event
         else:
             assert re.fullmatch(PRECISIONS[precision], event["date"]), event
+
+
+def test_skipped_summit_is_a_negated_meeting_and_the_leaving_speculation_is_hypothetical(events: list[Record]) -> None:
+    """"With Armenia not having attended the CSTO summit last month ..., speculations are high that Yerevan is
+    leaving the Russian-led military alliance": the skipped summit is negated (dated last month), the leaving is
+    speculation, never an asserted withdrawal."""
+    attended = [e for e in events if e["evidence"].startswith("With Armenia not having attended")]
+    meeting = [e for e in attended if e["cameo"].startswith("04")]
+    assert meeting and all(e["modality"] == "negated" and e["date"] == "2023-11" for e in meeting)
+    leaving = [e for e in attended if e["cameo"].startswith("16")]
+    assert leaving and all(e["modality"] == "hypothetical" for e in leaving)

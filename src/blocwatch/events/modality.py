@@ -101,8 +101,8 @@ SPECULATIVE_NOUNS = {"speculation", "rumour", "rumor", "possibility", "prospect"
 
 def _under_speculation(trigger: Token) -> bool:
     """'speculation is high that Yerevan is leaving', 'the possibility that Armenia leaves'."""
-    if trigger.dep_ not in ("ccomp", "acl", "advcl") and trigger.head is trigger:
-        return False
+    if trigger.dep_ not in ("ccomp", "acl"):
+        return False  # only what the speculation says ("speculation ... that Yerevan is leaving"), not adjuncts
     head = trigger.head
     for _ in range(3):
         if head.lemma_.lower() in SPECULATIVE_NOUNS:
