@@ -211,8 +211,10 @@ class EventCoder:
     def _match_verb(self, verb: Token) -> tuple[Pattern | None, str | None, Token | None, bool]:
         lemma = self._verb_lemma(verb)
         patterns = self.lexicon.patterns_for(lemma)
+        # Particles and prepositions of the verb; "on Wednesday" is a time, not the "on" of "call on".
         present = {c.lower_ for c in verb.children
-                   if c.dep_ in ("prt", "prep", "advmod", "agent", "dative", "acomp", "oprd")}
+                   if c.dep_ in ("prt", "prep", "advmod", "agent", "dative", "acomp", "oprd")
+                   and not any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children)}
         obj = self._object_of(verb)
         obj_words: set[str] = set()
         if obj is not None:
@@ -541,6 +543,24 @@ class EventCoder:
                     recipients.extend(pobjs)
         return actors, recipients, reciprocal
 
+    def _not_the_actor(self, target: Actor, sources: list[Actor], sent: Span, offset: int,
+                       resolver: SpanResolver) -> Actor:
+        """'Trump called Erdogan and urged him ...': an object pronoun is not the clause's own subject, so it
+        points to the nearest other person or state named before it in the sentence."""
+        if target.text.lower() not in ("him", "her", "them") or not any(
+                s.actor_id and s.actor_id == target.actor_id for s in sources):
+            return target
+        source_ids = {s.actor_id for s in sources}
+        for tok in reversed([t for t in sent if offset + t.idx < target.start]):
+            if tok.pos_ != "PROPN" and tok.ent_type_ not in ("PERSON", "GPE", "NORP", "ORG"):
+                continue
+            candidate = self._actor(tok, offset, resolver)
+            if candidate is not None and candidate.actor_id not in source_ids and (
+                    candidate.kind == "person" or target.text.lower() == "them"):
+                return replace(candidate, text=target.text, start=target.start, end=target.end,
+                               resolved_by="text")
+        return target
+
     def _choose_recipient(self, candidates: list[tuple[str, list[Token]]], offset: int,
                           resolver: SpanResolver) -> tuple[list[Token], Actor | None]:
         """The first argument that names an actor (an anaphoric "this" counts); failing that, a placed actor
@@ -769,6 +789,7 @@ class EventCoder:
                 anaphoric_target = True
                 continue
             targets.extend(self._actors([t], offset, resolver))
+        targets = [self._not_the_actor(t, sources, sent, offset, resolver) for t in targets]
         if place is not None:
             # An unplaced recipient or actor ("a 35-year-old inmate", "prisoners") is where the act happened.
             targets = [_placed(t, place) for t in targets]
