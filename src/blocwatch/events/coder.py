@@ -502,10 +502,10 @@ class EventCoder:
             core.extend(object_candidates + receivers + prepositional)
         if holder is not verb:
             core.append([c for c in verb.children if c.dep_ in ("dobj", "dative") and c.pos_ in ("PROPN", "NOUN", "PRON")])
-        tagged = [("core", c) for c in core if c] + [("place", c) for c in places if c]
+        tagged = [("core", c) for c in core if c]
         if obj is not None and obj is not verb.head and (trig.obj_is_event or self._noun_key(obj)):
-            tagged.append(("whole", [obj]))  # "an Afghan government offer", "China's exports"
-        return tagged
+            tagged.append(("whole", [obj]))  # "an Afghan government offer", "China's exports", "the CSTO summit"
+        return tagged + [("place", c) for c in places if c]
 
     @property
     def _actor_object_words(self) -> frozenset[str]:
@@ -527,8 +527,9 @@ class EventCoder:
         for child in noun.children:
             if child.dep_ == "poss":
                 actors.append(child)
-            elif child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE", "ORG"):
-                actors.append(child)
+            elif child.dep_ in ("amod", "compound") and (child.ent_type_ in ("NORP", "GPE", "ORG")
+                                                         or child.pos_ == "PROPN"):
+                actors.append(child)  # "the CSTO summit", "Azerbaijani offensive"
             elif child.dep_ == "prep":
                 pobjs = [g for g in child.children if g.dep_ == "pobj"]
                 word = child.lower_
