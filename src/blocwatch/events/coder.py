@@ -9,6 +9,7 @@ arguments ("Azerbaijan's offensive", "criticism from Russia").
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -445,7 +446,9 @@ class EventCoder:
                         patients = head_patients
             elif verb.dep_ == "relcl" and head is not verb:
                 sources = [head]
-            elif verb.dep_ == "acl" and verb.tag_ == "VBG":
+            elif verb.dep_ == "acl" and (verb.tag_ in ("VBG", "VBD") or any(c.dep_ == "dobj" for c in verb.children)):
+                # "forces killing ...", and a misparsed main verb: "an earthquake(ROOT) killed(acl) twelve people"
+                # (a participle with its own object is not passive)
                 sources = [head]
         return sources, patients
 
@@ -650,6 +653,8 @@ class EventCoder:
     # ------------------------------------------------------------------ events
     def code_sentence(self, sent: Span, sentence_index: int, offset: int, resolver: SpanResolver,
                       published: str | date | None, previous: Sequence[Event] = ()) -> list[Event]:
+        if _about_sport(sent):
+            return []  # "Real Madrid beat Barcelona 3-1": not an assault
         events: list[Event] = []
         for trig in self._triggers(sent):
             events.extend(self._events_for(trig, sent, sentence_index, offset, resolver, published, previous))
@@ -732,6 +737,10 @@ class EventCoder:
             kind = "person" if tok.ent_type_ == "PERSON" and len(phrase) > 1 else "org"
             actor = Actor(text=phrase.text, name=phrase.text, kind=kind, start=offset + phrase.start_char,
                           end=offset + phrase.end_char, resolved_by="text")
+        elif actor is None and tok.lower_ in ("we", "us", "i", "me"):
+            # Resolved against the speaker once quotes are known (pipeline._link_quotes).
+            actor = Actor(text=tok.text, name=tok.text, kind="org", start=offset + tok.idx,
+                          end=offset + tok.idx + len(tok.text), resolved_by="text")
         elif actor is None and tok.pos_ == "NOUN" and not self._noun_key(tok) and (
                 tok.tag_ == "NNS" or (tok.dep_ in ("dobj", "pobj", "nsubjpass", "dative") and _agentive(tok))):
             # "Musicians", "protesters": a group the knowledge base cannot place, kept as the text names it.
@@ -808,6 +817,8 @@ class EventCoder:
                         targets.append(actor)
         if not sources and not targets:
             return []
+        if any(t.lemma_.lower() in NON_ACTOR_HEADS or t.lower_ in NON_ACTOR_HEADS for t in source_toks):
+            return []  # an earthquake, the markets or a team did it: not a political event
         if not _actor_like(sources) and not _actor_like(targets) and (trig.nominal or not sources):
             # A verb is kept when someone unplaceable acts, or is acted on in the passive ("a missionary was
             # arrested"); not when a storm, a market or a team is the subject.
@@ -1049,6 +1060,18 @@ def _number_agrees(pronoun: Token, noun: Token) -> bool:
     if noun.ent_type_ in ("GPE", "ORG", "NORP") and noun.tag_ == "NNP":
         return True  # "Russia said they ..." is loose but common in news
     return plural_pronoun == plural_noun
+
+
+SPORT_WORDS = {"tournament", "championship", "striker", "goalkeeper", "midfielder", "coach", "semifinal",
+               "semi-final", "quarterfinal", "playoff", "play-off", "stadium", "olympics", "olympic", "fifa", "uefa",
+               "nba", "nfl", "wicket", "innings", "footballer", "batsman", "scored", "season"}
+_SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")
+
+
+def _about_sport(sent: Span) -> bool:
+    words = {t.lower_ for t in sent}
+    hits = len(words & SPORT_WORDS) + (1 if _SCORE.search(sent.text) else 0)
+    return hits >= 2 or bool(words & {"tournament", "championship", "goalkeeper", "striker", "footballer"})
 
 
 def _about_peacekeeping(verb: Token) -> bool:

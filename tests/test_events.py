@@ -1,0 +1,125 @@
+"""The event coder on sentences written for these tests: one behaviour of the event-coding issue per test."""
+
+from __future__ import annotations
+
+import pytest
+
+from blocwatch.pipeline import extract_text
+from blocwatch.records import Event
+
+
+def events_of(text: str, date: str = "2024-03-15") -> list[Event]:
+    return extract_text(text, date=date).events
+
+
+def find(events: list[Event], root: str) -> list[Event]:
+    return [e for e in events if e.cameo.startswith(root)]
+
+
+def country(actor) -> str | None:
+    return None if actor is None else actor.country
+
+
+def test_a_verb_event_with_actor_recipient_and_codes() -> None:
+    (event,) = find(events_of("Azerbaijani forces shelled Armenian villages near the border on Tuesday."), "19")
+    assert (country(event.actor), country(event.recipient)) == ("AZE", "ARM")
+    assert event.type == "ASSAULT" and event.quad == 4 and event.goldstein < 0 and event.modality == "asserted"
+    assert event.date == "2024-03-12" and event.date_precision == "day"
+
+
+def test_passive_voice_turns_the_agent_into_the_actor() -> None:
+    (event,) = find(events_of("Armenia's territory was invaded by Azerbaijan's armed forces in September."), "19")
+    assert country(event.actor) == "AZE" and event.actor.sector == "MIL" and country(event.recipient) == "ARM"
+    assert event.date == "2023-09" and event.date_precision == "month"
+
+
+def test_nominal_event_with_its_own_arguments() -> None:
+    events = events_of("The invasion of Ukraine by Russia drew condemnation from the European Union.")
+    (invasion,) = find(events, "19")
+    assert (country(invasion.actor), country(invasion.recipient)) == ("RUS", "UKR")
+
+
+def test_light_verb_with_an_event_noun() -> None:
+    (event,) = find(events_of("Russia imposed sanctions on Moldova last month."), "163")
+    assert (country(event.actor), country(event.recipient)) == ("RUS", "MDA")
+    assert event.date == "2024-02" and event.date_precision == "month"
+
+
+def test_several_events_in_one_sentence() -> None:
+    events = events_of("Turkish troops shelled Kurdish positions and Ankara summoned the Iraqi ambassador.")
+    assert {e.cameo for e in events} >= {"194", "114"}
+    (summons,) = find(events, "114")
+    assert (country(summons.actor), country(summons.recipient)) == ("TUR", "IRQ")
+
+
+def test_compound_reciprocal_actors_give_both_directions() -> None:
+    events = find(events_of("Hungarian and Romanian officials agreed to hold talks on the border dispute."), "03")
+    assert {(country(e.actor), country(e.recipient)) for e in events} == {("HUN", "ROU"), ("ROU", "HUN")}
+
+
+def test_negation_is_kept_apart_from_a_refusal() -> None:
+    (skipped,) = find(events_of("Armenia did not attend the CSTO summit in Minsk."), "04")
+    assert skipped.modality == "negated" and skipped.recipient.org == "CSTO"
+    (refused,) = find(events_of("Armenia refused to attend the CSTO summit in Minsk."), "12")
+    assert refused.modality == "asserted" and refused.recipient.org == "CSTO"
+
+
+def test_modals_and_conditions_are_hypothetical() -> None:
+    (could,) = find(events_of("Armenia could withdraw from the CSTO after adopting a new strategy."), "16")
+    assert could.modality == "hypothetical"
+    events = events_of("If Baku attacks again, Yerevan would ask the European Union for help.")
+    assert events and all(e.modality == "hypothetical" for e in events)
+
+
+def test_future_acts_are_future() -> None:
+    (visit,) = [e for e in events_of("Pashinyan will visit Paris next week.") if e.trigger == "visit"]
+    assert visit.modality == "future" and country(visit.recipient) == "FRA"
+    assert visit.date == "2024-03" and visit.date_precision == "month"
+
+
+def test_statements_only_when_nothing_else_happens() -> None:
+    (statement,) = events_of("Kremlin spokesman Dmitry Peskov said the talks were useful.")
+    assert statement.cameo == "010" and statement.actor.country == "RUS"
+    events = events_of("Kremlin spokesman Dmitry Peskov said Russia had condemned the drills.")
+    assert not find(events, "01") and find(events, "11")
+
+
+def test_events_inside_a_quote_point_to_it_and_we_is_the_speakers_side() -> None:
+    result = extract_text(
+        '"We will never recognise the occupation," Ukrainian President Volodymyr Zelensky said on Monday.',
+        date="2024-03-15",
+    )
+    assert result.quotes and result.quotes[0].speaker.country == "UKR"
+    quoted = [e for e in result.events if e.quote_index == 0]
+    assert quoted and all(country(e.actor) == "UKR" for e in quoted)
+
+
+def test_skipped_meeting_goes_to_the_alliance_not_the_host_city() -> None:
+    (event,) = find(events_of("Armenia skipped the CSTO summit in Minsk on Thursday."), "12")
+    assert country(event.actor) == "ARM" and event.recipient.org == "CSTO"
+
+
+def test_the_act_criticised_points_back_to_who_did_it() -> None:
+    events = events_of(
+        "Armenia and the European Union jointly deployed a civilian monitoring mission to the border. "
+        "However, this drew criticism from Russia."
+    )
+    criticism = find(events, "11")
+    assert {country(e.actor) for e in criticism} == {"RUS"}
+    assert {country(e.recipient) for e in criticism} >= {"ARM"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A powerful earthquake killed at least twelve people in eastern Turkey on Sunday.",
+        "Oil prices fell sharply on Monday as markets worried about demand.",
+        "Real Madrid beat Barcelona 3-1 in the championship on Saturday.",
+    ],
+)
+def test_no_event_for_disasters_markets_and_sport(text: str) -> None:
+    assert events_of(text) == []
+
+
+def test_a_league_of_states_is_not_sport() -> None:
+    assert find(events_of("The Arab League urged Syria to end the fighting in Idlib."), "02")
