@@ -446,7 +446,7 @@ class EventCoder:
                         patients = head_patients
             elif verb.dep_ == "relcl" and head is not verb:
                 sources = [head]
-            elif verb.dep_ == "acl" and (verb.tag_ in ("VBG", "VBD") or any(c.dep_ == "dobj" for c in verb.children)):
+            elif verb.dep_ == "acl" and (verb.tag_ == "VBG" or any(c.dep_ == "dobj" for c in verb.children)):
                 # "forces killing ...", and a misparsed main verb: "an earthquake(ROOT) killed(acl) twelve people"
                 # (a participle with its own object is not passive)
                 sources = [head]
