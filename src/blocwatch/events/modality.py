@@ -123,7 +123,7 @@ def _reported_in_past(trigger: Token) -> bool:
     clause = trigger
     for _ in range(3):
         if clause.dep_ in ("ccomp", "xcomp") and clause.head.lemma_.lower() in REPORTING_VERBS:
-            return clause.head.tag_ in ("VBD", "VBN")
+            return clause.head.tag_ in ("VBD", "VBN", "VBG")  # "said", "had said", "..., adding that"
         if clause.dep_ == "conj" and clause.head is not clause:
             clause = clause.head
             continue
