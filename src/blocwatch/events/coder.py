@@ -496,6 +496,9 @@ class EventCoder:
                     if child.dep_ in ("prep", "prt") and child.lower_ == prep_word:
                         pobjs = [g for g in child.children if g.dep_ == "pobj"]
                         (places if prep_word in PLACE_PREPS else prepositional).append(pobjs)
+                        for pobj in pobjs:  # "mobilized reservists for a war against Iraq"
+                            if self._noun_key(pobj):
+                                prepositional.extend([r] for r in self._noun_args(pobj)[1])
         if _is_transfer(trig.code):
             # "returned the artifacts to the government of Iraq": what is handed over is not the recipient.
             to_phrases = [c for c in prepositional if c and c[0].head.lower_ == "to"]
@@ -582,7 +585,7 @@ class EventCoder:
             if chosen:
                 continue
             if kind == "core":
-                if any(t.lemma_.lower() in ANAPHORIC_OBJECTS for t in candidate) or placed:
+                if any(_anaphoric(t) for t in candidate) or placed:
                     chosen = candidate  # an argument we can place beats an unplaced one named earlier
                 elif found and not first_unplaced:
                     first_unplaced = candidate
@@ -795,7 +798,7 @@ class EventCoder:
         targets: list[Actor] = []
         anaphoric_target = False
         for t in self._expand(target_toks):
-            if t.lemma_.lower() in ANAPHORIC_OBJECTS and t.pos_ in ("PRON", "DET", "NOUN") and previous:
+            if _anaphoric(t) and previous:
                 anaphoric_target = True
                 continue
             targets.extend(self._actors([t], offset, resolver))
@@ -1086,6 +1089,14 @@ def _purpose_clause(verb: Token) -> bool:
     has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     return has_to and not has_subject
+
+
+def _anaphoric(tok: Token) -> bool:
+    """'this', 'that', or 'the/this move': a reference back to the act just reported."""
+    if tok.lower_ in ("this", "that") or (tok.lower_ == "it" and tok.dep_ in ("nsubj", "nsubjpass")):
+        return True
+    return tok.lemma_.lower() in ANAPHORIC_OBJECTS and tok.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in ("this", "that", "the", "such") for c in tok.children)
 
 
 def _is_transfer(code: str) -> bool:
