@@ -508,6 +508,12 @@ class EventCoder:
             core.extend(object_candidates + receivers + prepositional)
         if holder is not verb:
             core.append([c for c in verb.children if c.dep_ in ("dobj", "dative") and c.pos_ in ("PROPN", "NOUN", "PRON")])
+        if trig.code[:2] in ("10", "13"):
+            # "threatened to halt the talks if the United States deploys ...": the condition names the target.
+            for clause in (verb, holder):
+                for child in clause.children:
+                    if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children):
+                        core.append([c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")])
         tagged = [("core", c) for c in core if c]
         if obj is not None and obj is not verb.head and (trig.obj_is_event or self._noun_key(obj)):
             tagged.append(("whole", [obj]))  # "an Afghan government offer", "China's exports", "the CSTO summit"
