@@ -489,6 +489,7 @@ class EventCoder:
                 else:
                     receivers.append([child])
         heads = [holder] + ([obj] if obj is not None and obj is not verb.head else [])
+        heads += [c for c in holder.children if c.dep_ == "prt"]  # "kidnapped up to 16 advisers"
         prepositional: list[list[Token]] = []
         for prep_word in TARGET_PREPS:
             for head in heads:
