@@ -810,6 +810,10 @@ class EventCoder:
                 continue
             targets.extend(self._actors([t], offset, resolver))
         targets = [self._not_the_actor(t, sources, sent, offset, resolver) for t in targets]
+        # "Egyptian police dispersed demonstrators", "protesters marched against the government": an unplaced
+        # domestic group is the other side's compatriots, as CAMEO codes domestic events.
+        targets = [_compatriots(t, sources) for t in targets]
+        sources = [_compatriots(a, targets) for a in sources]
         if place is not None:
             # An unplaced recipient or actor ("a 35-year-old inmate", "prisoners") is where the act happened.
             targets = [_placed(t, place) for t in targets]
@@ -1109,6 +1113,25 @@ def _anaphoric(tok: Token) -> bool:
 def _is_transfer(code: str) -> bool:
     """Acts of giving or handing over, whose recipient is the "to" phrase rather than the object."""
     return code[:2] == "07" or code[:3] in ("063", "084", "075") and code != "0841"
+
+
+DOMESTIC_GROUPS = {"demonstrator", "protester", "protestor", "prisoner", "detainee", "civilian", "student", "worker",
+                   "resident", "villager", "inhabitant", "activist", "journalist", "rebel", "militant", "insurgent",
+                   "supporter", "dissident", "critic", "opposition", "striker", "rioter", "youth", "farmer",
+                   "teacher", "employee", "protest", "crowd", "mob", "people", "citizen", "opponent", "guerrilla",
+                   "person", "man", "woman", "child"}
+
+
+def _compatriots(actor: Actor, others: list[Actor]) -> Actor:
+    if actor.country or actor.kind in ("state", "igo") or not actor.text:
+        return actor
+    words = [w.lower().strip(".,") for w in actor.text.split()]
+    if not any(w.rstrip("s") in DOMESTIC_GROUPS or w in DOMESTIC_GROUPS for w in words[-2:]):
+        return actor
+    for other in others:
+        if other.country and other.country != "IGO" and other.kind in ("state", "person", "group"):
+            return replace(actor, country=other.country, sector=actor.sector or "CVL", resolved_by="text")
+    return actor
 
 
 def _placed(actor: Actor, place: Actor) -> Actor:
