@@ -701,9 +701,23 @@ class EventCoder:
             actor = self._actor(appositions[0], offset, resolver) if appositions else None
             if actor is None or actor.country is None:
                 actor = self._actor(tok, offset, resolver) or actor
+            if actor is not None and any(c.lower_ == "ethnic" for c in tok.children):
+                actor = self._ethnic_group(tok, actor, offset, resolver)
             if actor is not None:
                 out.append(actor)
         return out
+
+    def _ethnic_group(self, tok: Token, actor: Actor, offset: int, resolver: SpanResolver) -> Actor:
+        """'Ethnic Albanians in south Serbia' are coded to the state they live in, not the nation named; with no
+        place in the phrase they stay unplaced so that the place of the act can give their state."""
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "of", "from"):
+                for pobj in child.children:
+                    place = self._actor(pobj, offset, resolver) if pobj.dep_ == "pobj" else None
+                    if place is not None and place.country and place.kind == "state":
+                        return replace(actor, country=place.country, kind="group", sector="CVL", resolved_by="text")
+        return replace(actor, country=None, kind="group", sector=actor.sector or "CVL", actor_id=None,
+                       resolved_by="text")
 
     def _reporting_subject(self, tok: Token) -> Token | None:
         """'X said they/he will ...': a pronoun subject of a reported clause is usually the speaker X."""
