@@ -63,8 +63,8 @@ RECEIVING_VERBS = {"draw", "face", "receive", "attract", "prompt", "provoke", "s
 # The place prepositions name where an act took place: CAMEO codes the place's state as the target when nothing
 # else is, and an unplaced target ("an inmate") takes its country from there.
 TARGET_PREPS = ("against", "on", "upon", "with", "to", "into", "toward", "towards", "from", "between", "for", "at",
-                "in", "near")
-PLACE_PREPS = {"at", "in", "near"}
+                "in", "near", "outside", "inside", "across", "throughout")
+PLACE_PREPS = {"at", "in", "near", "outside", "inside", "across", "throughout"}
 REACTIVE_ROOTS = {"01", "02", "05", "09", "10", "11", "12", "13", "16"}
 # Past forms the small model sometimes leaves unlemmatised ("overran").
 IRREGULAR_PAST = {
@@ -557,6 +557,16 @@ class EventCoder:
                     recipients.extend(pobjs)
         return actors, recipients, reciprocal
 
+    def _place_of(self, tokens: Sequence[Token], offset: int, resolver: SpanResolver) -> Actor | None:
+        for tok in tokens:
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
+                    for pobj in child.children:
+                        found = self._actor(pobj, offset, resolver) if pobj.dep_ == "pobj" else None
+                        if found is not None and found.country and found.country != "IGO":
+                            return found
+        return None
+
     def _not_the_actor(self, target: Actor, sources: list[Actor], sent: Span, offset: int,
                        resolver: SpanResolver) -> Actor:
         """'Trump called Erdogan and urged him ...': an object pronoun is not the clause's own subject, so it
@@ -823,6 +833,12 @@ class EventCoder:
                 anaphoric_target = True
                 continue
             targets.extend(self._actors([t], offset, resolver))
+        if place is None and not trig.nominal:
+            place = self._place_of(source_toks, offset, resolver)  # "a roadside bombing near Samarra killed ..."
+        if not sources and place is not None and place.country and trig.code[:2] in ("18", "19", "20"):
+            # Violence by an unnamed perpetrator is coded to where it happened, as CAMEO coders do.
+            sources = [Actor(text="", name="unknown", kind="org", country=place.country,
+                             start=offset + verb.idx, end=offset + verb.idx, resolved_by="text")]
         targets = [self._not_the_actor(t, sources, sent, offset, resolver) for t in targets]
         # "Egyptian police dispersed demonstrators", "protesters marched against the government": an unplaced
         # domestic group is the other side's compatriots, as CAMEO codes domestic events.
