@@ -40,24 +40,7 @@ COLUMNS = (
     "notes",
 )
 
-PLOVER_TYPES = (
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-)
+from blocwatch.events.ontology import PLOVER_TYPES  # noqa: E402  (the one list of the 16 types)
 
 # ConfliBERT's five-way grouping of CAMEO roots (0 statement, 1 verbal coop, 2 material coop,
 # 3 verbal conflict, 4 material conflict). Root 16 sits with verbal conflict in that scheme.

@@ -15,19 +15,11 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from blocwatch.cli.options import db_option, format_choice
+
 OUTPUT_FORMATS = ("table", "json", "csv")
 
-db_option = click.option(
-    "--db",
-    "db",
-    envvar="BLOCWATCH_DB",
-    default=None,
-    metavar="PATH",
-    help="SQLite file or postgresql:// URL [default: $BLOCWATCH_DB or ~/.local/share/blocwatch/blocwatch.db]",
-)
-format_option = click.option(
-    "--format", "output_format", type=click.Choice(OUTPUT_FORMATS), default="table", show_default=True
-)
+format_option = format_choice(OUTPUT_FORMATS)
 FREQ_CHOICES = click.Choice(["week", "month", "quarter", "year"])
 
 

@@ -6,6 +6,8 @@ import ipaddress
 
 import click
 
+from blocwatch.cli.options import db_option
+
 LOOPBACK_NAMES = {"localhost"}
 
 
@@ -19,14 +21,7 @@ def _is_loopback(host: str) -> bool:
 
 
 @click.command("serve")
-@click.option(
-    "--db",
-    "db",
-    envvar="BLOCWATCH_DB",
-    default=None,
-    metavar="PATH",
-    help="SQLite file or postgresql:// URL [default: $BLOCWATCH_DB or ~/.local/share/blocwatch/blocwatch.db]",
-)
+@db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="address to listen on")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @click.option(

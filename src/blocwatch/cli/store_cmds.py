@@ -14,22 +14,13 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
+from blocwatch.cli.options import db_option, format_choice
 from blocwatch.store import EXPORT_FORMATS, Store, StoreError, open_store
 
 OUTPUT_FORMATS = ("table", "jsonl", "csv")
 EVIDENCE_WIDTH = 80
 
-db_option = click.option(
-    "--db",
-    "db",
-    envvar="BLOCWATCH_DB",
-    default=None,
-    metavar="PATH",
-    help="SQLite file or postgresql:// URL [default: $BLOCWATCH_DB or ~/.local/share/blocwatch/blocwatch.db]",
-)
-format_option = click.option(
-    "--format", "output_format", type=click.Choice(OUTPUT_FORMATS), default="table", show_default=True
-)
+format_option = format_choice(OUTPUT_FORMATS)
 
 
 def _console() -> Console:
