@@ -22,6 +22,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from blocwatch.events.ontology import PLOVER_TYPES
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SOURCE = Path("../shared/data/ontology")
 DEFAULT_OUT = REPO_ROOT / "src" / "blocwatch" / "events" / "data" / "cameo_plover.csv"
@@ -40,7 +42,6 @@ COLUMNS = (
     "notes",
 )
 
-from blocwatch.events.ontology import PLOVER_TYPES  # noqa: E402  (the one list of the 16 types)
 
 # ConfliBERT's five-way grouping of CAMEO roots (0 statement, 1 verbal coop, 2 material coop,
 # 3 verbal conflict, 4 material conflict). Root 16 sits with verbal conflict in that scheme.
