@@ -762,6 +762,17 @@ class EventCoder:
         return code
 
     def _actor(self, tok: Token, offset: int, resolver: SpanResolver) -> Actor | None:
+        actor = self._resolve_actor(tok, offset, resolver)
+        if actor is None or not actor.text:
+            return actor
+        # The mention as written is the whole noun phrase with its prepositional tails (not its relative
+        # clauses, asides or coordinated siblings); the compact phrase was only used to resolve it.
+        full = _full_phrase(tok)
+        if len(full) <= MAX_PHRASE_TOKENS and full.start_char + offset <= actor.start and actor.end <= full.end_char + offset:
+            return replace(actor, text=full.text, start=offset + full.start_char, end=offset + full.end_char)
+        return actor
+
+    def _resolve_actor(self, tok: Token, offset: int, resolver: SpanResolver) -> Actor | None:
         if tok.lemma_.lower() in NON_ACTOR_HEADS or tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"):
             return None
         phrase = self._phrase(tok)
@@ -1066,6 +1077,26 @@ def _combine(governor: str, inner_code: str) -> str | None:
             return "103"
         return "100"
     return None
+
+
+MAX_PHRASE_TOKENS = 16
+
+
+def _full_phrase(tok: Token) -> Span:
+    """The noun phrase under `tok` without coordinated siblings, relative clauses, comma-set asides or punctuation."""
+    doc = tok.doc
+    start, end = tok.left_edge.i, tok.i + 1
+    for child in tok.children:
+        if child.i < tok.i or child.dep_ in ("cc", "conj", "punct"):
+            continue
+        if child.dep_ in ("relcl", "advcl") or (child.dep_ in ("appos", "acl") and doc[child.left_edge.i - 1].text == ","):
+            continue  # ", who ...", ", a ... official": a comma-set aside
+        end = max(end, child.right_edge.i + 1)
+    while end - 1 > start and doc[end - 1].is_punct:
+        end -= 1
+    while start < end - 1 and doc[start].is_punct:
+        start += 1
+    return doc[start:end]
 
 
 def _compact_edge(tok: Token) -> int:
