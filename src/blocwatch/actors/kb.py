@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import logging
 import re
 import unicodedata
 from bisect import bisect_right
@@ -35,6 +36,10 @@ ORG_COLUMNS = ("code", "name", "acronyms", "aliases", "kind", "headquarters", "s
 GROUP_COLUMNS = ("name", "aliases", "country", "sector", "kind", "note")
 OFFICE_COLUMNS = ("person_id", "name", "aliases", "country", "office", "title", "start", "end", "sector")
 OFFICIAL_COLUMNS = (*OFFICE_COLUMNS, "org")
+PLACE_COLUMNS = ("name", "aliases", "country", "kind", "note")
+PLACE_KINDS = frozenset({"region", "city", "disputed", "island", "sea", "border"})
+# The IndexHit field of a sub-national place: it names its country but, unlike a capital, implies no sector.
+PLACE_FIELD = "place"
 
 # Which column identifies a row, so that a user row can replace a shipped one.
 TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -46,6 +51,8 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # Heads of state and government since 1975 beyond office_holders.csv's 2000-on core, by region.
     "leaders_europe_americas_pacific": (OFFICE_COLUMNS, ("person_id", "office", "start")),
     "leaders_africa_asia": (OFFICE_COLUMNS, ("person_id", "office", "start")),
+    # Regions, cities, disputed territories, islands, seas and crossings, each standing for one state.
+    "places": (PLACE_COLUMNS, ("name",)),
 }
 PEOPLE_TABLES = ("office_holders", "officials", "leaders_europe_americas_pacific", "leaders_africa_asia")
 
@@ -69,6 +76,8 @@ _DASHES = re.compile(r"\s*[\u2010-\u2015\u2212-]\s*")
 _SPACES = re.compile(r"\s+")
 
 DateLike = dt.date | str | None
+
+_LOG = logging.getLogger(__name__)
 
 
 class KnowledgeBaseError(ValueError):
@@ -166,6 +175,18 @@ class ArmedGroup:
 
 
 @dataclass(frozen=True)
+class Place:
+    """A sub-national place ("West Bank", "Darfur", "Mosul") and the state event coding assigns it to."""
+
+    place_id: str
+    name: str
+    country: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    note: str | None = None
+
+
+@dataclass(frozen=True)
 class Term:
     """One office held by one person from ``start`` to ``end`` (``end`` None: still in office)."""
 
@@ -247,6 +268,7 @@ class Entry:
     office: str | None = None
     title: str | None = None
     in_office: bool = False
+    place: str | None = None  # the place's own name when a place name matched ("Darfur" -> Sudan)
 
     @property
     def actor_id(self) -> str:
@@ -263,11 +285,17 @@ class KnowledgeBase:
         orgs: Iterable[Org] = (),
         groups: Iterable[ArmedGroup] = (),
         people: Iterable[Person] = (),
+        places: Iterable[Place] = (),
     ) -> None:
         self.countries: dict[str, Country] = {c.iso3: c for c in countries}
         self.orgs: dict[str, Org] = {o.code: o for o in orgs}
         self.groups: dict[str, ArmedGroup] = {g.group_id: g for g in groups}
         self.people: dict[str, Person] = {p.person_id: p for p in people}
+        self.places: dict[str, Place] = {p.place_id: p for p in places}
+        # Normalised place name or alias -> the place, to tell ``entry`` which place a hit came from.
+        self._place_by_key: dict[str, Place] = {}
+        # (place name, alias, what it would have shadowed): place names that lost to an existing record.
+        self.shadowed_places: list[tuple[str, str, str]] = []
         self.index: dict[str, list[IndexHit]] = defaultdict(list)
         self._holders: dict[tuple[str, str], list[tuple[dt.date, dt.date | None, str]]] = defaultdict(list)
         # Last word of every person's name and aliases -> person ids ("Bouteflika" -> abdelaziz-bouteflika).
@@ -315,9 +343,33 @@ class KnowledgeBase:
                     )
         for spans in self._holders.values():
             spans.sort(key=lambda span: span[0])
+        self._index_places()
         self.max_alias_tokens = max(
             (_token_count(hit.alias) for hits in self.index.values() for hit in hits), default=1
         )
+
+    def _index_places(self) -> None:
+        """Place names point at their country; indexed last so that they never shadow another record's name."""
+        for place in self.places.values():
+            if place.country not in self.countries:
+                raise KnowledgeBaseError(
+                    f"place {place.name!r}: country {place.country!r} is not in the countries table"
+                )
+            for alias in (place.name, *place.aliases):
+                keys = list(_index_keys(alias))
+                taken = [hit for key in keys for hit in self.index.get(key, []) if hit.field != PLACE_FIELD]
+                if taken:
+                    self.shadowed_places.append((place.name, alias, f"{taken[0].kind}:{taken[0].key}"))
+                    continue
+                self._add(alias, IndexHit("country", place.country, PLACE_FIELD, alias))
+                for key in keys:
+                    self._place_by_key.setdefault(key, place)
+        if self.shadowed_places:
+            _LOG.warning(
+                "%d place name(s) skipped because they already name another record: %s",
+                len(self.shadowed_places),
+                ", ".join(f"{alias!r} ({what})" for _, alias, what in self.shadowed_places[:10]),
+            )
 
     # -- queries --------------------------------------------------------------------------------------------
     def hits(self, key: str) -> list[IndexHit]:
@@ -342,7 +394,16 @@ class KnowledgeBase:
     def entry(self, hit: IndexHit, day: dt.date | None = None) -> Entry:
         if hit.kind == "country":
             country = self.countries[hit.key]
-            return Entry("country", hit.key, country.name, hit.field, hit.key, FIELD_SECTORS.get(hit.field))
+            place = self._place_by_key.get(normalize_name(hit.alias)) if hit.field == PLACE_FIELD else None
+            return Entry(
+                "country",
+                hit.key,
+                country.name,
+                hit.field,
+                hit.key,
+                FIELD_SECTORS.get(hit.field),
+                place=place.name if place else None,
+            )
         if hit.kind == "org":
             org = self.orgs[hit.key]
             return Entry("org", hit.key, org.name, hit.field, "IGO", org.sector or None, org=org.code)
@@ -404,6 +465,10 @@ class KnowledgeBase:
 
     def group(self, group_id: str) -> ArmedGroup | None:
         return self.groups.get(group_id)
+
+    def place(self, name: str) -> Place | None:
+        """The place ``name`` (or one of its aliases) names, e.g. "Deraa" -> Daraa in Syria."""
+        return self._place_by_key.get(normalize_name(name))
 
 
 def _token_count(alias: str) -> int:
@@ -598,7 +663,30 @@ def build_kb(tables: dict[str, list[dict[str, Any]]]) -> KnowledgeBase:
                     org=_optional(row, "org"),
                 )
             )
-    return KnowledgeBase(countries, orgs, groups, people.values())
+    known = {country.iso3 for country in countries}
+    places = [_place(row, known) for row in tables.get("places", [])]
+    return KnowledgeBase(countries, orgs, groups, people.values(), places)
+
+
+def _place(row: dict[str, Any], known_countries: set[str]) -> Place:
+    kind = _require(row, "kind")
+    if kind not in PLACE_KINDS:
+        raise KnowledgeBaseError(
+            f"{row.get('_where', '?')}: kind {kind!r} is not one of {sorted(PLACE_KINDS)}"
+        )
+    country = _country_code(row, "country", optional=False) or ""
+    if country not in known_countries:
+        raise KnowledgeBaseError(
+            f"{row.get('_where', '?')}: country {country!r} is not in the countries table"
+        )
+    return Place(
+        place_id=slugify(_require(row, "name")),
+        name=_require(row, "name"),
+        country=country,
+        kind=kind,
+        aliases=tuple(_split(row.get("aliases"))),
+        note=_optional(row, "note"),
+    )
 
 
 def load_tables(data_dir: Path, user_dir: Path | None) -> dict[str, list[dict[str, Any]]]:
@@ -624,6 +712,7 @@ __all__ = [
     "KnowledgeBaseError",
     "Org",
     "Person",
+    "Place",
     "Term",
     "build_kb",
     "load_tables",

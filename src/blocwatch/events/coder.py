@@ -42,7 +42,7 @@ PREPOSITIONAL_LIGHT_VERBS = {"engage": "in", "participate": "in", "resort": "to"
 THREAT_VERBS = {"threaten", "warn"}
 REFUSE_VERBS = {"refuse", "decline", "reject"}
 APPEAL_VERBS = {"urge", "ask", "appeal", "call", "invite", "encourage", "request", "implore", "plead", "beg", "exhort",
-                "want", "seek"}
+                "want", "wish"}  # "wants Germany to pay", but not "wants to sign" (see _verb_trigger)
 TOPIC_NOUNS = {"condolence", "sympathy", "concern", "regret", "responsibility", "accusation", "allegation", "charge",
                "claim", "denial", "credit", "blame", "sorrow", "grief", "shock", "outrage", "worry", "fear"}
 STATEMENT_WORDS = {"condolence", "sympathy", "concern", "regret", "sorrow", "grief", "shock", "alarm", "comment",
@@ -268,6 +268,11 @@ class EventCoder:
             code = self.lexicon.verb_defaults.get(lemma)
             if code not in bare_codes:
                 code = bare_codes[0]
+            if (obj is not None and code[:2] in ("06", "07", "08", "17", "18", "19")
+                    and obj.lemma_.lower() in self.lexicon.noun_classes.get("DOCUMENT", frozenset())):
+                return None, None, obj, False  # "released a report", "burned the plan": not the physical act
+            if lemma == "call" and any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in verb.children):
+                return None, None, obj, False  # "called the vote a betrayal" names, it does not telephone
             return None, code, obj, False
         return None, None, obj, False
 
@@ -367,7 +372,10 @@ class EventCoder:
                            obj=None, confidence=0.7, clause_subject=inner)
         if inner is not None and inner.dep_ == "ccomp" and lemma in ("agree", "concur") and self._match_verb(inner)[1] is None:
             return Trigger(verb, "019", obj=None, confidence=0.55)  # "agreed that there was an urgent need ..."
-        if inner is not None and lemma in (INTENT_VERBS | THREAT_VERBS | REFUSE_VERBS | APPEAL_VERBS | DEMAND_VERBS):
+        desire_only = lemma in ("want", "wish") and not any(c.dep_ in ("dobj", "nsubj") and c.head is inner
+                                                            or c.dep_ == "dobj" for c in verb.children)
+        if inner is not None and not desire_only and lemma in (
+                INTENT_VERBS | THREAT_VERBS | REFUSE_VERBS | APPEAL_VERBS | DEMAND_VERBS):
             _, inner_code, inner_obj, inner_is_event = self._match_verb(inner)
             if pattern is not None and pattern.xcomp:  # a lexicon entry already names the combination
                 consumed.add(inner.i)
@@ -1092,6 +1100,9 @@ def _full_phrase(tok: Token) -> Span:
         if child.dep_ in ("relcl", "advcl") or (child.dep_ in ("appos", "acl") and doc[child.left_edge.i - 1].text == ","):
             continue  # ", who ...", ", a ... official": a comma-set aside
         end = max(end, child.right_edge.i + 1)
+    opened = [t.i for t in doc[start:end] if t.text == "("]
+    if opened and not any(t.text == ")" for t in doc[opened[-1]:end]):
+        end = opened[-1]  # "the Islamic Salvation Front (FIS" loses its unclosed parenthesis
     while end - 1 > start and doc[end - 1].is_punct:
         end -= 1
     while start < end - 1 and doc[start].is_punct:

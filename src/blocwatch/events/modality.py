@@ -31,7 +31,23 @@ def _is_negated(tok: Token) -> bool:
 
 
 def _has_condition(tok: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in tok.children)
+    """The clause is conditional ("if ..."), or governs a condition: "If the vote goes ahead, they would boycott",
+    "Were Baku to attack again, Yerevan would ask ..." (an inverted condition)."""
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in tok.children):
+        return True
+    # "would ... if" is counterfactual, unless reported ("said they would meet him if ...": the reported
+    # "will", a conditional intention).
+    would = any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "'d") for c in tok.children) and not (
+        _reported_in_past(tok))
+    for child in tok.children:
+        if child.dep_ != "advcl":
+            continue
+        if would and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children):
+            return True  # "would ... if": counterfactual; "will ... unless" is a conditional announcement
+        first = child.doc[child.left_edge.i]
+        if first.lower_ in ("were", "had", "should") and first.i < child.i:
+            return True
+    return False
 
 
 def modality_of(trigger: Token, governors: list[Token] | None = None) -> str:
@@ -115,6 +131,7 @@ def _under_speculation(trigger: Token) -> bool:
     return False
 
 
+QUOTE_MARKS = {'"', "“", "”", "«", "»", "„"}
 REPORTING_VERBS = {"say", "announce", "tell", "state", "declare", "confirm", "promise", "pledge", "vow", "indicate",
                    "add", "report", "insist", "warn", "threaten", "write", "reply", "respond", "agree", "decide"}
 
@@ -123,7 +140,11 @@ def _reported_in_past(trigger: Token) -> bool:
     clause = trigger
     for _ in range(3):
         if clause.dep_ in ("ccomp", "xcomp") and clause.head.lemma_.lower() in REPORTING_VERBS:
-            return clause.head.tag_ in ("VBD", "VBN", "VBG")  # "said", "had said", "..., adding that"
+            doc = clause.doc
+            edge = clause.left_edge.i
+            quoted = any(t.text in QUOTE_MARKS for t in doc[max(edge - 1, 0):clause.right_edge.i + 2])
+            # Direct speech keeps the speaker's own tense; only indirect speech shifts "will" to "would".
+            return clause.head.tag_ in ("VBD", "VBN", "VBG") and not quoted
         if clause.dep_ == "conj" and clause.head is not clause:
             clause = clause.head
             continue
