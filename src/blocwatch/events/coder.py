@@ -1097,8 +1097,10 @@ def _full_phrase(tok: Token) -> Span:
     for child in tok.children:
         if child.i < tok.i or child.dep_ in ("cc", "conj", "punct"):
             continue
-        if child.dep_ in ("relcl", "advcl") or (child.dep_ in ("appos", "acl") and doc[child.left_edge.i - 1].text == ","):
-            continue  # ", who ...", ", a ... official": a comma-set aside
+        if child.dep_ in ("relcl", "advcl", "acl") or (child.dep_ == "appos" and doc[child.left_edge.i - 1].text == ","):
+            continue  # clauses and comma-set asides
+        if child.dep_ == "prep" and any(t.pos_ in ("VERB", "AUX") for t in child.subtree):
+            continue  # "efforts at restoring peace ...": a clause in disguise
         end = max(end, child.right_edge.i + 1)
     opened = [t.i for t in doc[start:end] if t.text == "("]
     if opened and not any(t.text == ")" for t in doc[opened[-1]:end]):
