@@ -84,6 +84,9 @@ IRREGULAR_PAST = {
     "fell": "fall", "fallen": "fall", "seized": "seize", "besieged": "besiege",
 }
 SENDING_VERBS = {"send", "dispatch", "despatch", "deploy", "fly", "travel", "go", "come", "arrive"}
+SENTIMENT_NOUNS = {"optimism", "pessimism", "hope", "concern", "condolence", "sympathy", "regret", "doubt", "confidence",
+                   "solidarity", "support", "outrage", "satisfaction", "disappointment", "frustration", "worry"}
+HELPING_VERBS = {"help", "support", "assist", "benefit", "aid", "feed", "protect", "rebuild", "supply", "serve"}
 RELATIVE_PRONOUNS = {"that", "who", "which", "whom"}
 EVENT_CARRIER_NOUNS = {"mission", "effort", "process", "campaign", "operation", "initiative", "drive", "program",
                        "programme", "plan", "package", "deal", "round", "session", "activity", "move", "step"}
@@ -517,6 +520,12 @@ class EventCoder:
             core.extend(object_candidates + receivers + prepositional)
         if holder is not verb:
             core.append([c for c in verb.children if c.dep_ in ("dobj", "dative") and c.pos_ in ("PROPN", "NOUN", "PRON")])
+        if obj is not None and obj.lemma_.lower() in SENTIMENT_NOUNS:
+            for clause in [c for c in obj.children if c.dep_ in ("acl", "ccomp")]:  # "hopes the government will ..."
+                core.append([c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")])
+        for clause in [c for c in holder.children if c.dep_ in ("advcl", "xcomp")]:
+            if clause.lemma_.lower() in HELPING_VERBS:  # "sent aid to help North Korea", "to support projects"
+                core.append([c for c in clause.children if c.dep_ in ("dobj", "dative")])
         if trig.code[:2] in ("10", "13"):
             # "threatened to halt the talks if the United States deploys ...": the condition names the target.
             for clause in (verb, holder):
@@ -625,6 +634,8 @@ class EventCoder:
         lemma = noun.lemma_.lower()
         if lemma in self.lexicon.noun_classes.get("PARTICIPATION", frozenset()):
             return ("in", "with", "to", "of")  # "participation in the CSTO"
+        if lemma in SENTIMENT_NOUNS:
+            return ("at", "about", "over", "in", "for", "on", "to", "with", "toward", "towards")  # "optimism at a deal"
         if code[:2] in ("01", "02", "03", "04", "05", "06", "07", "08") or lemma in self._hosted_nouns:
             return ("with", "to", "toward", "towards", "of", "between")  # "a summit in Minsk" names a place
         return ("of", "on", "against", "with", "in", "to", "into", "toward", "towards", "over")
