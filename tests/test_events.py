@@ -123,3 +123,9 @@ def test_no_event_for_disasters_markets_and_sport(text: str) -> None:
 
 def test_a_league_of_states_is_not_sport() -> None:
     assert find(events_of("The Arab League urged Syria to end the fighting in Idlib."), "02")
+
+
+def test_will_act_unless_is_a_threat_made_now() -> None:
+    events = events_of("Nigeria said it will withdraw its peacekeepers from Chad unless the government agrees to a truce.")
+    threats = find(events, "13")
+    assert threats and all(e.modality == "asserted" for e in threats) and country(threats[0].actor) == "NGA"

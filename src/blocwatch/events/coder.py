@@ -908,6 +908,9 @@ class EventCoder:
         else:
             governors = [verb.head] if verb.dep_ in ("xcomp", "ccomp") else []
             modality = modality_of(verb, governors)
+        if modality in ("future", "asserted") and _threat_unless(verb):
+            # "will withdraw its force unless the president agrees": an ultimatum, made now (CAMEO 13x).
+            code, modality = _combine("threaten", code) or "130", "asserted"
         if modality == "negated" and code[:2] in ("03", "04", "05", "06", "07", "08") and _future_or_modal(verb):
             # "will not release the hostages" is an asserted refusal (CAMEO 12x), not a negated release.
             code = _combine("refuse", code) or "120"
@@ -1223,6 +1226,14 @@ def _placed(actor: Actor, place: Actor) -> Actor:
     if actor.country or actor.kind in ("state", "igo") or not place.country or place.country == "IGO":
         return actor
     return replace(actor, country=place.country, resolved_by="text")
+
+
+def _threat_unless(verb: Token) -> bool:
+    """'X will (not) do A unless B': a conditional announcement of one's own act, a threat."""
+    if not any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo") for c in verb.children):
+        return False
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+               for c in verb.children)
 
 
 def _future_or_modal(verb: Token) -> bool:
