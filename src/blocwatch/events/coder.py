@@ -48,6 +48,7 @@ TOPIC_NOUNS = {"condolence", "sympathy", "concern", "regret", "responsibility", 
 STATEMENT_WORDS = {"condolence", "sympathy", "concern", "regret", "sorrow", "grief", "shock", "alarm", "comment",
                    "express", "mourn", "condole", "solidarity", "outrage", "worry", "statement", "remark", "question",
                    "report", "speak", "talk", "ask", "news", "story", "say", "inform", "brief", "tell"}
+CESSATION_VERBS = {"stop", "cease", "halt", "end", "quit", "abandon", "give", "suspend", "discontinue"}
 CONSIDER_VERBS = {"consider", "contemplate", "weigh", "mull", "ponder", "explore", "study", "discuss", "debate"}
 CLAIM_VERBS = {"claim", "admit", "acknowledge", "boast"}
 DENY_VERBS = {"deny", "dismiss", "refute"}
@@ -274,6 +275,8 @@ class EventCoder:
             if (obj is not None and code[:2] in ("06", "07", "08", "17", "18", "19")
                     and obj.lemma_.lower() in self.lexicon.noun_classes.get("DOCUMENT", frozenset())):
                 return None, None, obj, False  # "released a report", "burned the plan": not the physical act
+            if code == "154" and obj is not None and obj.lemma_.lower() in self.lexicon.noun_classes.get("AID", frozenset()):
+                return None, None, obj, False  # "mobilising additional funds" is not a military mobilisation
             if lemma == "call" and any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in verb.children):
                 return None, None, obj, False  # "called the vote a betrayal" names, it does not telephone
             return None, code, obj, False
@@ -349,6 +352,15 @@ class EventCoder:
         if code is not None and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_ADJECTIVES:
             combined = _combine("agree", code) or code
             return Trigger(verb, combined, obj=obj, confidence=0.7, obj_is_event=obj_is_event)
+        cessation = [c for c in verb.children if c.dep_ in ("xcomp", "pcomp", "dobj") and c.tag_ == "VBG"]
+        if lemma in CESSATION_VERBS and cessation and self._match_verb(cessation[0])[1] is not None:
+            # "stopped shelling", "gave up fighting": the conflict ends — de-escalation (CAMEO 087) for violence,
+            # otherwise the act is simply not coded as happening.
+            inner_code = self._match_verb(cessation[0])[1] or ""
+            consumed.add(cessation[0].i)
+            if inner_code[:2] in ("14", "15", "17", "18", "19", "20"):
+                return Trigger(verb, "087", obj=None, confidence=0.6)
+            return None
         if inner is not None and lemma in CONSIDER_VERBS | CLAIM_VERBS | DENY_VERBS:
             # "is considering sending aid" is CAMEO 014, "claimed they had attacked" 015, "denied that ..." 016:
             # the embedded act is what is considered, claimed or denied, not an event of its own.
@@ -952,6 +964,8 @@ class EventCoder:
             if not pairs:  # every recipient turned out to be the actor itself
                 pairs = [(source, None) for source in sources]
         confidence = trig.confidence
+        if verb.dep_ in ("relcl", "acl") or (trig.nominal and verb.dep_ not in ("ROOT", "dobj", "nsubj")):
+            confidence -= 0.15  # background told in a relative clause or a noun phrase ranks below the main act
         if sources:
             confidence += 0.1
         if targets:
