@@ -353,9 +353,9 @@ class EventCoder:
             combined = _combine("agree", code) or code
             return Trigger(verb, combined, obj=obj, confidence=0.7, obj_is_event=obj_is_event)
         cessation = [c for c in verb.children if c.dep_ in ("xcomp", "pcomp", "dobj") and c.tag_ == "VBG"]
-        if lemma in CESSATION_VERBS and cessation and self._match_verb(cessation[0])[1] is not None:
-            # "stopped shelling", "gave up fighting": the conflict ends — de-escalation (CAMEO 087) for violence,
-            # otherwise the act is simply not coded as happening.
+        if lemma in CESSATION_VERBS and cessation:
+            # "stopped shelling", "gave up fighting": the conflict ends — de-escalation (CAMEO 087) for violence;
+            # "stop interfering" is neither a coercion nor the act it stops.
             inner_code = self._match_verb(cessation[0])[1] or ""
             consumed.add(cessation[0].i)
             if inner_code[:2] in ("14", "15", "17", "18", "19", "20"):
