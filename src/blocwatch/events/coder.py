@@ -168,6 +168,12 @@ class EventCoder:
         if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":  # "the agreement signed on ..."
             return verb.head
         for child in verb.children:
+            # "accept any refugees fleeing the violence", misparsed as a clause "refugees fleeing ..."
+            if child.dep_ == "ccomp" and child.tag_ == "VBG":
+                subjects = [g for g in child.children if g.dep_ == "nsubj" and g.pos_ in ("NOUN", "PROPN")]
+                if subjects:
+                    return subjects[0]
+        for child in verb.children:
             if child.dep_ == "nsubjpass":
                 return child
         return None
@@ -498,7 +504,7 @@ class EventCoder:
                     object_candidates.append(actors)
                 if not trig.obj_is_event:  # "leaving the alliance": an actor named by a word that can name an act
                     object_candidates.append([obj])
-            elif obj.dep_ in ("dobj", "nsubjpass", "pobj", "attr", "dative"):
+            elif obj.dep_ in ("dobj", "nsubjpass", "pobj", "attr", "dative", "nsubj"):
                 objects = [c for c in obj.head.children if c.dep_ == obj.dep_ and c.pos_ in ("PROPN", "NOUN", "PRON")]
                 if obj.dep_ == "dobj" and objects:
                     object_candidates.append(objects[-1:])  # "met his counterpart Sergio Mattarella": the name
