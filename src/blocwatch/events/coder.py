@@ -837,6 +837,8 @@ class EventCoder:
         place: Actor | None = None
         if trig.nominal:
             source_toks, target_toks, reciprocal_args = self._noun_args(verb)
+            if not source_toks and verb.dep_ == "attr" and verb.head.lemma_ == "be":
+                source_toks, _ = self._subject_tokens(verb.head)  # "Germany is the largest donor of aid to Iraq"
             if not source_toks and verb.dep_ in ("dobj", "nsubjpass") and verb.head.pos_ == "VERB":
                 # "failed to renew the arms embargo on Iran": who renews it imposes it
                 source_toks, _ = self._subject_tokens(verb.head)
