@@ -1070,19 +1070,8 @@ class ActorResolver:
     ) -> list[Actor]:
         doc = view.doc
         if facts.country and facts.country != "IGO":
-            country = self.kb.country(facts.country)
             sector = "GOV" if head.lemma_.lower() in ("government", "side") else facts.sector
-            return [
-                Actor(
-                    text="",
-                    name=country.name if country else facts.country,
-                    kind="state",
-                    country=facts.country,
-                    sector=sector,
-                    actor_id=f"state:{facts.country}",
-                    resolved_by="both",
-                )
-            ]
+            return [self._state_actor(facts.country, sector, resolved_by="both")]
         words = {doc[i].lower_ for i in range(start, end)}
         plural = head.tag_ in ("NNS", "NNPS")
         definite = bool(words & {"the", "both", "this", "these", "that", "those"})
@@ -1100,7 +1089,8 @@ class ActorResolver:
             code = states[0]
         return [self._state_actor(code, sector)] if code else []
 
-    def _state_actor(self, code: str, sector: str | None) -> Actor:
+    def _state_actor(self, code: str, sector: str | None, role: str | None = None,
+                     resolved_by: str = "text") -> Actor:
         country = self.kb.country(code)
         return Actor(
             text="",
@@ -1109,7 +1099,8 @@ class ActorResolver:
             country=code,
             sector=sector,
             actor_id=f"state:{code}",
-            resolved_by="text",
+            role=role,
+            resolved_by=resolved_by,
         )
 
     def _recent_states(self) -> list[str]:
@@ -1192,18 +1183,8 @@ class ActorResolver:
                 )
             ]
         if facts.country and sector in STATE_SECTORS:
-            country = self.kb.country(facts.country)
             return [
-                Actor(
-                    text="",
-                    name=country.name if country else facts.country,
-                    kind="state",
-                    country=facts.country,
-                    sector=sector,
-                    actor_id=f"state:{facts.country}",
-                    role=facts.role_text,
-                    resolved_by="both",
-                )
+                self._state_actor(facts.country, sector, role=facts.role_text, resolved_by="both")
             ]
         kind = "group" if (sector in GROUP_SECTORS or (role.is_person and plural)) else "org"
         if in_resolve and not facts.country and role.is_generic and sector is None:

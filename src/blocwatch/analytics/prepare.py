@@ -11,15 +11,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-# The events table of docs/architecture.md; analytics reads exactly these.
-EVENT_COLUMNS: tuple[str, ...] = (
-    "event_id", "article_id", "article_date", "date", "date_precision",
-    "actor_id", "actor_text", "actor_name", "actor_kind", "actor_country", "actor_sector", "actor_org",
-    "recipient_id", "recipient_text", "recipient_name", "recipient_kind", "recipient_country",
-    "recipient_sector", "recipient_org",
-    "type", "mode", "cameo", "quad", "intensity", "goldstein", "modality",
-    "confidence", "sentence_index", "start", "end", "evidence", "quote_id",
-)  # fmt: skip
+from blocwatch.store.schema import EVENT_TABLE_COLUMNS
+
+# The events table of docs/architecture.md, as the store defines it; analytics reads exactly these.
+EVENT_COLUMNS: tuple[str, ...] = EVENT_TABLE_COLUMNS
 
 MODALITIES: tuple[str, ...] = ("asserted", "negated", "hypothetical", "future")
 # Columns added by prepare_events; their presence marks a frame as prepared.
