@@ -146,6 +146,7 @@ class Trigger:
 class EventCoder:
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.lexicon = lexicon or load_lexicon()
+        self._actor_cache: dict[tuple[int, int, int], Actor | None] = {}
 
     # ------------------------------------------------------------------ triggers
     def _object_of(self, verb: Token) -> Token | None:
@@ -712,6 +713,7 @@ class EventCoder:
                       published: str | date | None, previous: Sequence[Event] = ()) -> list[Event]:
         if _about_sport(sent):
             return []  # "Real Madrid beat Barcelona 3-1": not an assault
+        self._actor_cache = {}
         events: list[Event] = []
         for trig in self._triggers(sent):
             events.extend(self._events_for(trig, sent, sentence_index, offset, resolver, published, previous))
@@ -799,6 +801,13 @@ class EventCoder:
         return code
 
     def _actor(self, tok: Token, offset: int, resolver: SpanResolver) -> Actor | None:
+        # The same argument is looked at by several candidate lists; resolve it once per sentence.
+        key = (id(tok.doc), tok.i, offset)
+        if key not in self._actor_cache:
+            self._actor_cache[key] = self._written_actor(tok, offset, resolver)
+        return self._actor_cache[key]
+
+    def _written_actor(self, tok: Token, offset: int, resolver: SpanResolver) -> Actor | None:
         actor = self._resolve_actor(tok, offset, resolver)
         if actor is None or not actor.text:
             return actor
