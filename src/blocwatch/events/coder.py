@@ -560,7 +560,8 @@ class EventCoder:
     def _actor_object_words(self) -> frozenset[str]:
         classes = self.lexicon.noun_classes
         return (classes.get("PEACEKEEPER", frozenset()) | classes.get("PRISONER", frozenset())
-                | classes.get("AMBASSADOR", frozenset()) | classes.get("REFUGEE", frozenset()))
+                | classes.get("AMBASSADOR", frozenset()) | classes.get("REFUGEE", frozenset())
+                | classes.get("BANNED", frozenset()))
 
     @property
     def _hosted_nouns(self) -> frozenset[str]:
@@ -657,7 +658,7 @@ class EventCoder:
             return ("at", "about", "over", "in", "for", "on", "to", "with", "toward", "towards")  # "optimism at a deal"
         if code[:2] in ("01", "02", "03", "04", "05", "06", "07", "08") or lemma in self._hosted_nouns:
             return ("with", "to", "toward", "towards", "of", "between")  # "a summit in Minsk" names a place
-        return ("of", "on", "against", "with", "in", "to", "into", "toward", "towards", "over")
+        return ("of", "on", "against", "with", "in", "to", "into", "toward", "towards", "over", "around")
 
     def _expand(self, tokens: Iterable[Token]) -> list[Token]:
         out: list[Token] = []
