@@ -310,3 +310,18 @@ def test_unknown_agents_and_alliance_descriptions(parser, kb):
     assert bomb is not None and (bomb.kind, bomb.sector, bomb.country) == ("org", "UNK", None)
     alliance = resolver.actor_for_span(phrase(doc, "the alliance"))
     assert alliance is not None and alliance.actor_id == "igo:CSTO"
+
+
+def test_a_backer_or_a_stance_does_not_place_a_group(parser, kb):
+    doc = parser("The pro-Iranian Hezbollah group and the Syrian-backed Amal militia traded fire near Tyre.")
+    resolver = ActorResolver(kb, article_date="1988-05-10")
+    assert resolver.actor_for_span(phrase(doc, "The pro-Iranian Hezbollah group")).country == "LBN"
+    assert resolver.actor_for_span(phrase(doc, "the Syrian-backed Amal militia")).country is None
+
+
+def test_a_title_placing_an_already_named_person_is_kept(parser, kb):
+    doc = parser("Diego Cordovez arrived in Kabul. Rebel leaders will meet U.N. mediator Diego Cordovez on Friday.")
+    resolver = ActorResolver(kb, article_date="1988-02-10")
+    resolver.resolve(doc)
+    titled = resolver.actor_for_span(phrase(doc, "U.N. mediator Diego Cordovez"))
+    assert titled.kind == "person" and titled.country == "IGO"

@@ -129,3 +129,10 @@ def test_will_act_unless_is_a_threat_made_now() -> None:
     events = events_of("Nigeria said it will withdraw its peacekeepers from Chad unless the government agrees to a truce.")
     threats = find(events, "13")
     assert threats and all(e.modality == "asserted" for e in threats) and country(threats[0].actor) == "NGA"
+
+
+def test_an_unknown_holder_of_a_home_office_acts_at_home() -> None:
+    (probe,) = find(events_of("Judge Elena Marquetti opened an inquiry into twelve Chilean customs officers."), "09")
+    assert country(probe.actor) == "CHL" and country(probe.recipient) == "CHL"
+    (visit,) = find(events_of("Foreign Minister Elena Marquetti visited Chile on Monday."), "04")
+    assert country(visit.actor) is None and country(visit.recipient) == "CHL"

@@ -677,6 +677,9 @@ class ActorResolver:
                 end=offset + end_char,
                 token_start=title_start,
                 token_end=name_end,
+                # "U.N. mediator Diego Cordovez" places a name the article never placed before.
+                country=earlier.country or facts.country,
+                org=earlier.org or facts.org,
             )
         if person_id is not None:
             entry = self.kb.entry(IndexHit("person", person_id, "name", name_text), self.article_date)
@@ -840,6 +843,8 @@ class ActorResolver:
     def _country_rank(self, view: _DocView, match: _Match, floor: int) -> int | None:
         """How directly a name in a phrase gives the phrase's country; None when it names the other party."""
         doc = view.doc
+        if _stance_only(doc, match.start, match.end):
+            return None  # "pro-Iranian Hizbollah", "the Syrian-backed Amal militia" belong elsewhere
         index = match.start - 1
         while index >= floor and doc[index].lower_ in _DETERMINERS:
             index -= 1
@@ -1425,3 +1430,16 @@ def _coordinated_modifiers(doc: Doc, start: int, end: int) -> list[tuple[int, in
 
 
 __all__ = ["ActorResolver"]
+
+
+_STANCE_PREFIXES = frozenset({"pro", "anti"})
+_SPONSOR_SUFFIXES = frozenset({"backed", "sponsored", "funded", "supported", "aligned", "allied", "armed", "trained"})
+
+
+def _stance_only(doc: Doc, start: int, end: int) -> bool:
+    """Whether a name in a phrase tells whom its owner favours or is backed by, not where it belongs."""
+    if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in _STANCE_PREFIXES:
+        return True
+    if start >= 1 and doc[start - 1].lower_ in ("pro-", "anti-"):
+        return True
+    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in _SPONSOR_SUFFIXES

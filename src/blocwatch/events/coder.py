@@ -1242,11 +1242,20 @@ DOMESTIC_GROUPS = {"demonstrator", "protester", "protestor", "prisoner", "detain
                    "person", "man", "woman", "child"}
 
 
+DOMESTIC_OFFICES = {"president", "vice-president", "judge", "governor", "mayor", "premier", "prime", "interior",
+                    "senator", "lawmaker", "speaker", "prosecutor", "attorney", "police", "chief", "justice"}
+FOREIGN_FACING = {"foreign", "ambassador", "envoy", "consul", "mediator", "special", "un", "u.n."}
+
+
 def _compatriots(actor: Actor, others: list[Actor]) -> Actor:
     if actor.country or actor.kind in ("state", "igo") or not actor.text:
         return actor
     words = [w.lower().strip(".,") for w in actor.text.split()]
-    if not any(w.rstrip("s") in DOMESTIC_GROUPS or w in DOMESTIC_GROUPS for w in words[-2:]):
+    domestic_group = any(w.rstrip("s") in DOMESTIC_GROUPS or w in DOMESTIC_GROUPS for w in words[-2:])
+    # "Judge Alejandro Rivera ... against Chilean officials": an unknown holder of a home office acts at home.
+    home_office = (actor.kind == "person" and bool(set(words[:3]) & DOMESTIC_OFFICES)
+                   and not set(words[:3]) & FOREIGN_FACING)
+    if not (domestic_group or home_office):
         return actor
     for other in others:
         if other.country and other.country != "IGO" and other.kind in ("state", "person", "group"):
