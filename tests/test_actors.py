@@ -325,3 +325,10 @@ def test_a_title_placing_an_already_named_person_is_kept(parser, kb):
     resolver.resolve(doc)
     titled = resolver.actor_for_span(phrase(doc, "U.N. mediator Diego Cordovez"))
     assert titled.kind == "person" and titled.country == "IGO"
+
+
+def test_the_arabic_article_may_be_written_al_or_el_with_or_without_a_hyphen(kb):
+    for written in ("Omar al-Bashir", "Omar El Bashir", "Omar el-Bashir", "Omar al Bashir"):
+        found = kb.lookup(written, on="2005-01-01")
+        assert found and found[0].country == "SDN", written
+    assert kb.lookup("Alexander") == []

@@ -136,3 +136,16 @@ def test_an_unknown_holder_of_a_home_office_acts_at_home() -> None:
     assert country(probe.actor) == "CHL" and country(probe.recipient) == "CHL"
     (visit,) = find(events_of("Foreign Minister Elena Marquetti visited Chile on Monday."), "04")
     assert country(visit.actor) is None and country(visit.recipient) == "CHL"
+
+
+def test_a_phrasal_light_verb_takes_the_act_of_its_object() -> None:
+    (withdrawal,) = find(events_of("Russia stepped up the withdrawal of its troops from Syria on Monday."), "087")
+    assert (country(withdrawal.actor), country(withdrawal.recipient)) == ("RUS", "SYR")
+
+
+def test_the_one_acted_upon_is_the_subject_of_a_joined_active_verb() -> None:
+    events = events_of("Montenegro's prime minister was indicted by an Italian court and will resign.")
+    (indicted,) = find(events, "112")
+    (resign,) = find(events, "034")
+    assert country(indicted.actor) == "ITA" and country(indicted.recipient) == "MNE"
+    assert country(resign.actor) == "MNE" and resign.modality == "future"

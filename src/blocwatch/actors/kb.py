@@ -345,7 +345,8 @@ class KnowledgeBase:
             spans.sort(key=lambda span: span[0])
         self._index_places()
         self.max_alias_tokens = max(
-            (_token_count(hit.alias) for hits in self.index.values() for hit in hits), default=1
+            (max(_token_count(hit.alias), _token_count(key)) for key, hits in self.index.items() for hit in hits),
+            default=1,
         )
 
     def _index_places(self) -> None:
@@ -485,6 +486,15 @@ def _index_keys(name: str) -> Iterator[str]:
         undotted = key.replace(".", "")
         if undotted and undotted != key:
             yield undotted
+    # The Arabic article is written "al-Bashir", "al Bashir", "el-Bashir" and "El Bashir" for one name.
+    if _ARTICLE.search(key):
+        for article in ("al-", "al ", "el-", "el "):
+            variant = _ARTICLE.sub(r"\g<1>" + article, key)
+            if variant != key:
+                yield variant
+
+
+_ARTICLE = re.compile(r"(^|\s)(?:al|el)[- ](?=\w)")
 
 
 def _lookup_variants(key: str) -> Iterator[str]:

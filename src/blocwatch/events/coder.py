@@ -220,6 +220,11 @@ class EventCoder:
                     return guess
         return lemma
 
+    def _is_light(self, verb: Token, lemma: str) -> bool:
+        """A verb that takes its act from its object noun, also as a phrasal verb ("stepped up the withdrawal")."""
+        light = self.lexicon.light_verbs
+        return lemma in light or any(f"{lemma} {c.lower_}" in light for c in verb.children if c.dep_ == "prt")
+
     def _match_verb(self, verb: Token) -> tuple[Pattern | None, str | None, Token | None, bool]:
         lemma = self._verb_lemma(verb)
         patterns = self.lexicon.patterns_for(lemma)
@@ -271,7 +276,7 @@ class EventCoder:
                 bare_codes.append(pattern.code)
                 continue
             return pattern, pattern.code, obj, False
-        if (lemma in self.lexicon.light_verbs or lemma in PREPOSITIONAL_LIGHT_VERBS) and obj is not None:
+        if (self._is_light(verb, lemma) or lemma in PREPOSITIONAL_LIGHT_VERBS) and obj is not None:
             key = self._noun_key(obj)
             if key:
                 return None, self.lexicon.nouns[key], obj, True
@@ -433,7 +438,7 @@ class EventCoder:
             return None
         if self._topic_of_statement(noun) or self._inside_statement_topic(noun):
             return None
-        if noun.dep_ in ("dobj",) and noun.head.lemma_.lower() in self.lexicon.light_verbs:
+        if noun.dep_ in ("dobj",) and self._is_light(noun.head, noun.head.lemma_.lower()):
             return None  # coded with its verb
         return Trigger(noun, self.lexicon.nouns[key], obj=noun, nominal=True, confidence=0.45)
 
@@ -469,6 +474,9 @@ class EventCoder:
             if verb.dep_ in ("xcomp", "conj", "advcl") and head is not verb and head.pos_ in ("VERB", "AUX"):
                 if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in head.children) and head.lemma_.lower() in APPEAL_VERBS | DEMAND_VERBS:
                     sources = [c for c in head.children if c.dep_ == "dobj"]
+                elif verb.dep_ == "conj" and _active(verb) and not _active(head) and _passive_subjects(head):
+                    # "has been indicted by the court and will resign": who resigns is the one indicted.
+                    sources = _passive_subjects(head)
                 else:
                     head_sources, head_patients = self._subject_tokens(head)
                     sources = head_sources if head_sources else []
@@ -1245,6 +1253,14 @@ DOMESTIC_GROUPS = {"demonstrator", "protester", "protestor", "prisoner", "detain
 DOMESTIC_OFFICES = {"president", "vice-president", "judge", "governor", "mayor", "premier", "prime", "interior",
                     "senator", "lawmaker", "speaker", "prosecutor", "attorney", "police", "chief", "justice"}
 FOREIGN_FACING = {"foreign", "ambassador", "envoy", "consul", "mediator", "special", "un", "u.n."}
+
+
+def _active(verb: Token) -> bool:
+    return verb.tag_ != "VBN" and not any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def _passive_subjects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ == "nsubjpass"]
 
 
 def _compatriots(actor: Actor, others: list[Actor]) -> Actor:
