@@ -149,3 +149,14 @@ def test_the_one_acted_upon_is_the_subject_of_a_joined_active_verb() -> None:
     (resign,) = find(events, "034")
     assert country(indicted.actor) == "ITA" and country(indicted.recipient) == "MNE"
     assert country(resign.actor) == "MNE" and resign.modality == "future"
+
+
+def test_a_protest_is_aimed_at_whom_its_purpose_names() -> None:
+    events = events_of("Georgian farmers began a hunger strike in Tbilisi to protest the Russian government's trade ban.")
+    (strike,) = find(events, "14")
+    assert country(strike.actor) == "GEO" and country(strike.recipient) == "RUS"
+    events = events_of("Armenian students began a hunger strike in protest against abuses by Azerbaijani border guards.")
+    (hunger_strike,) = find(events, "14")
+    assert country(hunger_strike.actor) == "ARM" and country(hunger_strike.recipient) == "AZE"
+    (blockade,) = find(events_of("Georgian farmers blocked the main highway to protest the Russian trade ban."), "14")
+    assert country(blockade.recipient) == "RUS"

@@ -87,6 +87,8 @@ IRREGULAR_PAST = {
 SENDING_VERBS = {"send", "dispatch", "despatch", "deploy", "fly", "travel", "go", "come", "arrive"}
 SENTIMENT_NOUNS = {"optimism", "pessimism", "hope", "concern", "condolence", "sympathy", "regret", "doubt", "confidence",
                    "solidarity", "support", "outrage", "satisfaction", "disappointment", "frustration", "worry"}
+PROTEST_PURPOSES = {"protest", "demand", "press", "show", "denounce", "condemn", "oppose", "decry", "reject", "seek",
+                    "urge", "call"}
 HELPING_VERBS = {"help", "support", "assist", "benefit", "aid", "feed", "protect", "rebuild", "supply", "serve"}
 RELATIVE_PRONOUNS = {"that", "who", "which", "whom"}
 EVENT_CARRIER_NOUNS = {"mission", "effort", "process", "campaign", "operation", "initiative", "drive", "program",
@@ -553,6 +555,8 @@ class EventCoder:
         for clause in [c for c in holder.children if c.dep_ in ("advcl", "xcomp")]:
             if clause.lemma_.lower() in HELPING_VERBS:  # "sent aid to help North Korea", "to support projects"
                 core.append([c for c in clause.children if c.dep_ in ("dobj", "dative")])
+        if trig.code[:2] == "14":
+            core.extend(self._protested(verb, holder, trig.obj))
         if trig.code[:2] in ("10", "13"):
             # "threatened to halt the talks if the United States deploys ...": the condition names the target.
             for clause in (verb, holder):
@@ -575,6 +579,36 @@ class EventCoder:
     def _hosted_nouns(self) -> frozenset[str]:
         classes = self.lexicon.noun_classes
         return classes.get("MEETING", frozenset()) | classes.get("PARTICIPATION", frozenset()) | {"summit", "meeting"}
+
+    def _protested(self, verb: Token, holder: Token, obj: Token | None) -> list[list[Token]]:
+        """Whom a protest is aimed at, named by its purpose: "staged a strike to protest President Assad's
+        failure", "blocked roads to press demands from Bouteflika's government", "in defiance of the authorities"."""
+        found: list[list[Token]] = []
+        objects: list[Token] = []
+        for clause in {id(t): t for t in (verb, holder, obj) if t is not None}.values():
+            for child in clause.children:
+                if child.dep_ in ("advcl", "xcomp") and child.lemma_.lower() in PROTEST_PURPOSES:
+                    objects.extend(g for g in child.children if g.dep_ == "dobj")
+                    objects.extend(p for prep in child.children if prep.dep_ == "prep"
+                                   and prep.lower_ in ("against", "over", "for", "at")
+                                   for p in prep.children if p.dep_ == "pobj")
+                elif child.dep_ == "prep" and child.lower_ in ("in", "against"):
+                    for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                        if child.lower_ == "against":
+                            objects.append(pobj)
+                        elif pobj.lemma_.lower() in ("protest", "defiance", "opposition", "solidarity"):
+                            objects.extend(p for prep in pobj.children if prep.dep_ == "prep"
+                                           and prep.lower_ in ("against", "of", "at", "over", "to")
+                                           for p in prep.children if p.dep_ == "pobj")
+        for obj in objects:
+            actors, recipients, _ = self._noun_args(obj)
+            if actors:
+                found.append(actors)
+            found.extend([r] for r in recipients)
+            found.append([obj])
+            for owner in recipients:  # "disapproval for the United States' policies"
+                found.append([c for c in owner.children if c.dep_ == "poss"])
+        return [f for f in found if f]
 
     def _noun_args(self, noun: Token) -> tuple[list[Token], list[Token], bool]:
         """(actors, recipients, reciprocal) attached to an event noun: possessor/by/from, of/on/against/with/in,
