@@ -160,3 +160,8 @@ def test_a_protest_is_aimed_at_whom_its_purpose_names() -> None:
     assert country(hunger_strike.actor) == "ARM" and country(hunger_strike.recipient) == "AZE"
     (blockade,) = find(events_of("Georgian farmers blocked the main highway to protest the Russian trade ban."), "14")
     assert country(blockade.recipient) == "RUS"
+
+
+def test_a_demand_is_aimed_at_whoever_is_to_give_what_is_demanded() -> None:
+    (demand,) = find(events_of("Armenia's parliament demanded an apology by Baku for the shelling of Jermuk."), "10")
+    assert country(demand.actor) == "ARM" and country(demand.recipient) == "AZE"

@@ -521,6 +521,10 @@ class EventCoder:
                     object_candidates.append(objects[-1:])  # "met his counterpart Sergio Mattarella": the name
                 elif obj.pos_ in ("PROPN", "NOUN", "PRON"):
                     object_candidates.append([obj])
+                if trig.code[:2] in ("02", "10"):
+                    # "demanded an admission by Moscow", "sought support from the Assembly": who is to give it.
+                    object_candidates.extend([g for g in c.children if g.dep_ == "pobj"] for c in obj.children
+                                             if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from"))
         receivers: list[list[Token]] = []
         for child in holder.children:
             if child.dep_ in ("dative", "iobj"):
