@@ -163,5 +163,5 @@ def test_a_protest_is_aimed_at_whom_its_purpose_names() -> None:
 
 
 def test_a_demand_is_aimed_at_whoever_is_to_give_what_is_demanded() -> None:
-    (demand,) = find(events_of("Armenia's parliament demanded an apology by Baku for the shelling of Jermuk."), "10")
+    (demand,) = find(events_of("Armenia's parliament demanded an admission by Baku that its troops shelled Jermuk."), "10")
     assert country(demand.actor) == "ARM" and country(demand.recipient) == "AZE"
