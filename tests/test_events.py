@@ -165,3 +165,10 @@ def test_a_protest_is_aimed_at_whom_its_purpose_names() -> None:
 def test_a_demand_is_aimed_at_whoever_is_to_give_what_is_demanded() -> None:
     (demand,) = find(events_of("Armenia's parliament demanded an admission by Baku that its troops shelled Jermuk."), "10")
     assert country(demand.actor) == "ARM" and country(demand.recipient) == "AZE"
+
+
+def test_a_count_of_people_is_coded_by_who_they_are() -> None:
+    events = events_of("Border guards in Belarus have beaten scores of Iraqi migrants, a rights group said.")
+    (beating,) = find(events, "18")
+    assert country(beating.actor) == "BLR" and country(beating.recipient) == "IRQ"
+    assert "Iraqi migrants" in beating.recipient.text

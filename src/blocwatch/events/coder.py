@@ -97,7 +97,8 @@ EVENT_CARRIER_NOUNS = {"mission", "effort", "process", "campaign", "operation", 
 QUANTITY_NOUNS = {"day", "week", "month", "year", "series", "round", "wave", "number", "dozen", "couple", "spate",
                   "string", "set", "batch", "kind", "type", "form", "hour", "lot", "some", "many", "most", "all",
                   "several", "hundred", "thousand", "million", "part", "one", "two", "three", "group", "majority",
-                  "half", "third", "rest", "none", "each", "both", "few", "dozens", "hundreds", "thousands"}
+                  "half", "third", "rest", "none", "each", "both", "few", "dozens", "hundreds", "thousands",
+                  "score", "scores", "tens", "handful"}
 PERSONAL_PRONOUNS = {"he", "she", "they", "it", "we", "him", "her", "them", "us", "i"}
 # "is willing to send", "is ready to discuss": an expressed intention, coded as CAMEO 03x.
 INTENT_ADJECTIVES = {"willing", "ready", "prepared", "eager", "determined", "committed", "keen", "open", "poised"}
