@@ -172,3 +172,8 @@ def test_a_count_of_people_is_coded_by_who_they_are() -> None:
     (beating,) = find(events, "18")
     assert country(beating.actor) == "BLR" and country(beating.recipient) == "IRQ"
     assert "Iraqi migrants" in beating.recipient.text
+
+
+def test_a_date_after_the_actor_is_not_part_of_its_name() -> None:
+    (cut,) = find(events_of("The United Nations on Tuesday reduced food aid to refugee camps in Armenia."), "16")
+    assert cut.actor.text == "The United Nations" and country(cut.actor) == "IGO"

@@ -1183,6 +1183,11 @@ def _combine(governor: str, inner_code: str) -> str | None:
 MAX_PHRASE_TOKENS = 16
 
 
+def _names_a_time(modifier: Token) -> bool:
+    heads = [modifier] if modifier.dep_ == "npadvmod" else [c for c in modifier.children if c.dep_ == "pobj"]
+    return bool(heads) and all(h.ent_type_ in ("DATE", "TIME") for h in heads)
+
+
 def _full_phrase(tok: Token) -> Span:
     """The noun phrase under `tok` without coordinated siblings, relative clauses, comma-set asides or punctuation."""
     doc = tok.doc
@@ -1194,6 +1199,8 @@ def _full_phrase(tok: Token) -> Span:
             continue  # clauses and comma-set asides
         if child.dep_ == "prep" and any(t.pos_ in ("VERB", "AUX") for t in child.subtree):
             continue  # "efforts at restoring peace ...": a clause in disguise
+        if child.dep_ in ("prep", "npadvmod") and _names_a_time(child):
+            continue  # "The United Nations on Tuesday": when, not who
         end = max(end, child.right_edge.i + 1)
     opened = [t.i for t in doc[start:end] if t.text == "("]
     if opened and not any(t.text == ")" for t in doc[opened[-1]:end]):
