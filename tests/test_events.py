@@ -177,3 +177,12 @@ def test_a_count_of_people_is_coded_by_who_they_are() -> None:
 def test_a_date_after_the_actor_is_not_part_of_its_name() -> None:
     (cut,) = find(events_of("The United Nations on Tuesday reduced food aid to refugee camps in Armenia."), "16")
     assert cut.actor.text == "The United Nations" and country(cut.actor) == "IGO"
+
+
+def test_an_unplaced_ethnic_or_militant_group_belongs_to_the_state_it_confronts() -> None:
+    (strike,) = find(events_of("Up to 500 ethnic Armenians began a hunger strike on Monday to protest against "
+                               "Georgia's decision to close their schools."), "14")
+    assert country(strike.actor) == "GEO" and country(strike.recipient) == "GEO"
+    (demand,) = find(events_of("Islamic fundamentalists demanded the resignation of Tajik President Emomali "
+                               "Rahmon."), "10")
+    assert country(demand.actor) == "TJK"

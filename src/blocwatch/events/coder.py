@@ -1293,7 +1293,8 @@ DOMESTIC_GROUPS = {"demonstrator", "protester", "protestor", "prisoner", "detain
                    "resident", "villager", "inhabitant", "activist", "journalist", "rebel", "militant", "insurgent",
                    "supporter", "dissident", "critic", "opposition", "striker", "rioter", "youth", "farmer",
                    "teacher", "employee", "protest", "crowd", "mob", "people", "citizen", "opponent", "guerrilla",
-                   "person", "man", "woman", "child"}
+                   "person", "man", "woman", "child", "fundamentalist", "islamist", "elder", "nationalist",
+                   "separatist", "extremist", "radical", "tribesman", "tribesmen", "party", "faction"}
 
 
 DOMESTIC_OFFICES = {"president", "vice-president", "judge", "governor", "mayor", "premier", "prime", "interior",
@@ -1313,7 +1314,8 @@ def _compatriots(actor: Actor, others: list[Actor]) -> Actor:
     if actor.country or actor.kind in ("state", "igo") or not actor.text:
         return actor
     words = [w.lower().strip(".,") for w in actor.text.split()]
-    domestic_group = any(w.rstrip("s") in DOMESTIC_GROUPS or w in DOMESTIC_GROUPS for w in words[-2:])
+    domestic_group = "ethnic" in words or any(w.rstrip("s") in DOMESTIC_GROUPS or w in DOMESTIC_GROUPS
+                                              for w in words[-2:])
     # "Judge Alejandro Rivera ... against Chilean officials": an unknown holder of a home office acts at home.
     home_office = (actor.kind == "person" and bool(set(words[:3]) & DOMESTIC_OFFICES)
                    and not set(words[:3]) & FOREIGN_FACING)
