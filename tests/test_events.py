@@ -186,3 +186,8 @@ def test_an_unplaced_ethnic_or_militant_group_belongs_to_the_state_it_confronts(
     (demand,) = find(events_of("Islamic fundamentalists demanded the resignation of Tajik President Emomali "
                                "Rahmon."), "10")
     assert country(demand.actor) == "TJK"
+
+
+def test_joined_national_modifiers_give_one_actor_each() -> None:
+    events = find(events_of("U.S. and Russian negotiators returned to Geneva on Monday."), "08")
+    assert {country(e.actor) for e in events} == {"USA", "RUS"}

@@ -777,7 +777,7 @@ class EventCoder:
         for tok in tokens:
             if tok.is_punct:
                 continue
-            modifiers_joined = any(c.dep_ in ("amod", "compound") and any(g.dep_ == "conj" for g in c.children)
+            modifiers_joined = any(c.dep_ in ("amod", "compound", "nmod") and any(g.dep_ == "conj" for g in c.children)
                                    for c in tok.children)
             if modifiers_joined and hasattr(resolver, "split_compound"):
                 phrase = self._phrase(tok)
