@@ -791,8 +791,8 @@ class EventCoder:
             if speaker is not None:
                 actor = self._actor(speaker, offset, resolver)
                 if actor is not None:
-                    out.append(replace(actor, text=tok.text, start=offset + tok.idx,
-                                       end=offset + tok.idx + len(tok.text), resolved_by="text"))
+                    # "Russia said it had expelled ...": the actor is named where the sentence names it.
+                    out.append(replace(actor, resolved_by="text"))
                     continue
             appositions = [c for c in tok.children if c.dep_ == "appos" and c.i == tok.i + 1]
             actor = self._actor(appositions[0], offset, resolver) if appositions else None
