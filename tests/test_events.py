@@ -191,3 +191,8 @@ def test_an_unplaced_ethnic_or_militant_group_belongs_to_the_state_it_confronts(
 def test_joined_national_modifiers_give_one_actor_each() -> None:
     events = find(events_of("U.S. and Russian negotiators returned to Geneva on Monday."), "08")
     assert {country(e.actor) for e in events} == {"USA", "RUS"}
+
+
+def test_an_unplaced_thing_gives_way_to_the_placed_party_in_its_tail() -> None:
+    (suspension,) = find(events_of("Armenia announced a suspension of rail links with Russia on Wednesday."), "16")
+    assert country(suspension.actor) == "ARM" and country(suspension.recipient) == "RUS"

@@ -692,7 +692,27 @@ class EventCoder:
                     first_unplaced = candidate
             elif placed and not fallback:
                 fallback = candidate
+        if not chosen and first_unplaced:
+            # "a suspension of air links with Serbia", "property seized by the army": a thing unplaced by itself
+            # is the act's object; the placed party in its tail is the recipient.
+            nested = self._placed_in_tail(first_unplaced, offset, resolver)
+            if nested:
+                return nested, place_actor
         return chosen or first_unplaced or fallback, place_actor
+
+    def _placed_in_tail(self, candidate: list[Token], offset: int, resolver: SpanResolver) -> list[Token]:
+        for tok in candidate:
+            actor = self._actor(tok, offset, resolver)
+            if tok.pos_ != "NOUN" or actor is None or actor.kind == "person" or actor.resolved_by != "text":
+                continue
+            for prep in tok.children:
+                if prep.dep_ != "prep" or prep.lower_ not in ("with", "to", "against", "from", "by", "for", "on"):
+                    continue
+                pobjs = [g for g in prep.children if g.dep_ == "pobj"]
+                found = [self._actor(p, offset, resolver) for p in pobjs]
+                if pobjs and all(a is not None and (a.country or a.kind in ("state", "igo")) for a in found):
+                    return pobjs
+        return []
 
     def _recipient_preps(self, noun: Token) -> tuple[str, ...]:
         """Cooperation is "with"/"to" a partner ("talks on X" name a topic); conflict falls "on"/"against" a target."""
