@@ -607,6 +607,7 @@ class EventCoder:
                                            for p in prep.children if p.dep_ == "pobj")
         for obj in objects:
             actors, recipients, _ = self._noun_args(obj)
+            actors = [a for a in actors if a.pos_ != "PRON"]  # "their demands" are the protesters' own
             if actors:
                 found.append(actors)
             found.extend([r] for r in recipients)
