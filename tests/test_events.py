@@ -196,3 +196,9 @@ def test_joined_national_modifiers_give_one_actor_each() -> None:
 def test_an_unplaced_thing_gives_way_to_the_placed_party_in_its_tail() -> None:
     (suspension,) = find(events_of("Armenia announced a suspension of rail links with Russia on Wednesday."), "16")
     assert country(suspension.actor) == "ARM" and country(suspension.recipient) == "RUS"
+
+
+def test_a_subject_the_parser_hangs_on_the_auxiliary_is_still_the_actor() -> None:
+    events = find(events_of("The United Kingdom and France however have opposed resolutions in the United Nations on "
+                            "depleted uranium weapons."), "11")
+    assert {country(e.actor) for e in events} == {"GBR", "FRA"}

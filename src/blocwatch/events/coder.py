@@ -463,6 +463,11 @@ class EventCoder:
                     patients.append(child)
             elif child.dep_ == "agent":
                 sources.extend(g for g in child.children if g.dep_ == "pobj")
+        if not sources and not patients:
+            # "The UK and France however have opposed ...": the parser hangs the subject on the auxiliary.
+            for aux in (c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i):
+                sources.extend(g for g in aux.children if g.dep_ in ("nsubj", "csubj"))
+                patients.extend(g for g in aux.children if g.dep_ == "nsubjpass")
         if not sources and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB":
             return self._subject_tokens(verb.head.head)  # "resorted to throwing stones"
         if not sources and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "ADJ":
