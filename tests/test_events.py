@@ -202,3 +202,10 @@ def test_a_subject_the_parser_hangs_on_the_auxiliary_is_still_the_actor() -> Non
     events = find(events_of("The United Kingdom and France however have opposed resolutions in the United Nations on "
                             "depleted uranium weapons."), "11")
     assert {country(e.actor) for e in events} == {"GBR", "FRA"}
+
+
+def test_a_comma_list_of_states_gives_one_event_each() -> None:
+    events = find(events_of("The United States, India, Israel, Pakistan and other governments have sent emergency "
+                            "supplies to Nepal."), "07")
+    assert {country(e.actor) for e in events} >= {"USA", "IND", "ISR", "PAK"}
+    assert all(country(e.recipient) == "NPL" for e in events)

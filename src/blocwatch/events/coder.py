@@ -737,7 +737,7 @@ class EventCoder:
         out: list[Token] = []
         for tok in tokens:
             out.append(tok)
-            stack = [c for c in tok.children if c.dep_ == "conj"]
+            stack = [c for c in tok.children if c.dep_ == "conj" or _listed_apposition(c)]
             while stack:
                 conj = stack.pop(0)
                 if conj.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -753,7 +753,7 @@ class EventCoder:
             if child.i <= tok.i:
                 continue
             appos_start = child.left_edge.i
-            if child.dep_ == "appos" and (appos_start == end or (appos_start == end + 1 and doc[end].text == ",")):
+            if child.dep_ == "appos" and not _listed_apposition(child) and (appos_start == end or (appos_start == end + 1 and doc[end].text == ",")):
                 # "its NATO ally Turkey", "Thomas Shannon, U.S. undersecretary of state": the apposition names it too
                 if not any(t.pos_ in ("VERB", "AUX") for t in child.subtree):
                     end = max(end, _compact_edge(child) + 1)
@@ -1207,6 +1207,11 @@ def _combine(governor: str, inner_code: str) -> str | None:
 
 
 MAX_PHRASE_TOKENS = 16
+
+
+def _listed_apposition(tok: Token) -> bool:
+    """"The United States, India, Israel and Pakistan": the parser's apposition that is really a list item."""
+    return tok.dep_ == "appos" and tok.pos_ == "PROPN" and any(c.dep_ == "conj" for c in tok.children)
 
 
 def _names_a_time(modifier: Token) -> bool:
