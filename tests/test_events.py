@@ -209,3 +209,8 @@ def test_a_comma_list_of_states_gives_one_event_each() -> None:
                             "supplies to Nepal."), "07")
     assert {country(e.actor) for e in events} >= {"USA", "IND", "ISR", "PAK"}
     assert all(country(e.recipient) == "NPL" for e in events)
+
+
+def test_an_arrest_by_unnamed_authorities_is_coded_to_where_it_happened() -> None:
+    (arrest,) = find(events_of("An Armenian journalist was arrested in Azerbaijan on Friday."), "17")
+    assert country(arrest.actor) == "AZE" and country(arrest.recipient) == "ARM"

@@ -968,8 +968,9 @@ class EventCoder:
             targets.extend(self._actors([t], offset, resolver))
         if place is None and not trig.nominal:
             place = self._place_of(source_toks, offset, resolver)  # "a roadside bombing near Samarra killed ..."
-        if not sources and place is not None and place.country and trig.code[:2] in ("18", "19", "20"):
-            # Violence by an unnamed perpetrator is coded to where it happened, as CAMEO coders do.
+        if not sources and place is not None and place.country and trig.code[:2] in ("17", "18", "19", "20"):
+            # Violence or coercion by an unnamed hand ("was arrested in Lebanon") is coded to where it happened,
+            # as CAMEO coders do.
             sources = [Actor(text="", name="unknown", kind="org", country=place.country,
                              start=offset + verb.idx, end=offset + verb.idx, resolved_by="text")]
         targets = [self._not_the_actor(t, sources, sent, offset, resolver) for t in targets]
