@@ -214,3 +214,8 @@ def test_a_comma_list_of_states_gives_one_event_each() -> None:
 def test_an_arrest_by_unnamed_authorities_is_coded_to_where_it_happened() -> None:
     (arrest,) = find(events_of("An Armenian journalist was arrested in Azerbaijan on Friday."), "17")
     assert country(arrest.actor) == "AZE" and country(arrest.recipient) == "ARM"
+
+
+def test_those_expelled_from_a_state_were_expelled_by_it() -> None:
+    (expulsion,) = find(events_of("Two Armenian diplomats have been expelled from Azerbaijan."), "16")
+    assert country(expulsion.actor) == "AZE" and country(expulsion.recipient) != "AZE"

@@ -87,6 +87,7 @@ IRREGULAR_PAST = {
 SENDING_VERBS = {"send", "dispatch", "despatch", "deploy", "fly", "travel", "go", "come", "arrive"}
 SENTIMENT_NOUNS = {"optimism", "pessimism", "hope", "concern", "condolence", "sympathy", "regret", "doubt", "confidence",
                    "solidarity", "support", "outrage", "satisfaction", "disappointment", "frustration", "worry"}
+EXPULSION_VERBS = {"expel", "deport", "eject", "banish", "oust", "kick"}
 PROTEST_PURPOSES = {"protest", "demand", "press", "show", "denounce", "condemn", "oppose", "decry", "reject", "seek",
                     "urge", "call"}
 HELPING_VERBS = {"help", "support", "assist", "benefit", "aid", "feed", "protect", "rebuild", "supply", "serve"}
@@ -945,8 +946,13 @@ class EventCoder:
             target_toks = subjects
         else:
             source_toks, patients = self._subject_tokens(verb)
+            agentless = not source_toks
+            if patients and agentless and verb.lemma_.lower() in EXPULSION_VERBS:
+                # "inspectors have been expelled from North Korea": the state they leave is the one expelling them.
+                source_toks = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
+                               for g in c.children if g.dep_ == "pobj"]
             candidates = self._recipient_candidates(trig)
-            if patients and not source_toks:
+            if patients and agentless:
                 candidates.insert(0, ("core", patients))  # "a missionary was arrested in Lebanon"
             elif patients:
                 candidates.append(("core", patients))
