@@ -344,10 +344,8 @@ class KnowledgeBase:
         for spans in self._holders.values():
             spans.sort(key=lambda span: span[0])
         self._index_places()
-        self.max_alias_tokens = max(
-            (max(_token_count(hit.alias), _token_count(key)) for key, hits in self.index.items() for hit in hits),
-            default=1,
-        )
+        # The resolver matches normalised keys, so the longest key bounds its scan window.
+        self.max_alias_tokens = max((_token_count(key) for key in self.index), default=1)
 
     def _index_places(self) -> None:
         """Place names point at their country; indexed last so that they never shadow another record's name."""

@@ -483,9 +483,10 @@ class EventCoder:
             if verb.dep_ in ("xcomp", "conj", "advcl") and head is not verb and head.pos_ in ("VERB", "AUX"):
                 if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in head.children) and head.lemma_.lower() in APPEAL_VERBS | DEMAND_VERBS:
                     sources = [c for c in head.children if c.dep_ == "dobj"]
-                elif verb.dep_ == "conj" and _active(verb) and not _active(head) and _passive_subjects(head):
+                elif verb.dep_ == "conj" and _active(verb) and not _active(head) and (
+                        passive_subjects := [c for c in head.children if c.dep_ == "nsubjpass"]):
                     # "has been indicted by the court and will resign": who resigns is the one indicted.
-                    sources = _passive_subjects(head)
+                    sources = passive_subjects
                 else:
                     head_sources, head_patients = self._subject_tokens(head)
                     sources = head_sources if head_sources else []
@@ -600,17 +601,13 @@ class EventCoder:
             for child in clause.children:
                 if child.dep_ in ("advcl", "xcomp") and child.lemma_.lower() in PROTEST_PURPOSES:
                     objects.extend(g for g in child.children if g.dep_ == "dobj")
-                    objects.extend(p for prep in child.children if prep.dep_ == "prep"
-                                   and prep.lower_ in ("against", "over", "for", "at")
-                                   for p in prep.children if p.dep_ == "pobj")
+                    objects.extend(_prep_objects(child, ("against", "over", "for", "at")))
                 elif child.dep_ == "prep" and child.lower_ in ("in", "against"):
                     for pobj in (g for g in child.children if g.dep_ == "pobj"):
                         if child.lower_ == "against":
                             objects.append(pobj)
                         elif pobj.lemma_.lower() in ("protest", "defiance", "opposition", "solidarity"):
-                            objects.extend(p for prep in pobj.children if prep.dep_ == "prep"
-                                           and prep.lower_ in ("against", "of", "at", "over", "to")
-                                           for p in prep.children if p.dep_ == "pobj")
+                            objects.extend(_prep_objects(pobj, ("against", "of", "at", "over", "to")))
         for obj in objects:
             actors, recipients, _ = self._noun_args(obj)
             actors = [a for a in actors if a.pos_ != "PRON"]  # "their demands" are the protesters' own
@@ -687,7 +684,7 @@ class EventCoder:
         place_actor: Actor | None = None
         for kind, candidate in candidates:
             found = [a for a in (self._actor(t, offset, resolver) for t in candidate) if a]
-            placed = [a for a in found if a.country or a.kind in ("state", "igo")]
+            placed = [a for a in found if _is_placed(a)]
             if kind == "place" and placed and place_actor is None:
                 place_actor = placed[0]
             if chosen:
@@ -716,8 +713,7 @@ class EventCoder:
                 if prep.dep_ != "prep" or prep.lower_ not in ("with", "to", "against", "from", "by", "for", "on"):
                     continue
                 pobjs = [g for g in prep.children if g.dep_ == "pobj"]
-                found = [self._actor(p, offset, resolver) for p in pobjs]
-                if pobjs and all(a is not None and (a.country or a.kind in ("state", "igo")) for a in found):
+                if pobjs and all(_is_placed(self._actor(p, offset, resolver)) for p in pobjs):
                     return pobjs
         return []
 
@@ -949,8 +945,7 @@ class EventCoder:
             agentless = not source_toks
             if patients and agentless and verb.lemma_.lower() in EXPULSION_VERBS:
                 # "inspectors have been expelled from North Korea": the state they leave is the one expelling them.
-                source_toks = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
-                               for g in c.children if g.dep_ == "pobj"]
+                source_toks = _prep_objects(verb, ("from",))
             candidates = self._recipient_candidates(trig)
             if patients and agentless:
                 candidates.insert(0, ("core", patients))  # "a missionary was arrested in Lebanon"
@@ -1344,8 +1339,15 @@ def _active(verb: Token) -> bool:
     return verb.tag_ != "VBN" and not any(c.dep_ == "auxpass" for c in verb.children)
 
 
-def _passive_subjects(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ == "nsubjpass"]
+def _prep_objects(tok: Token, words: tuple[str, ...]) -> list[Token]:
+    """Objects of the prepositions `words` under `tok` ("from North Korea" -> North Korea)."""
+    return [g for prep in tok.children if prep.dep_ == "prep" and prep.lower_ in words
+            for g in prep.children if g.dep_ == "pobj"]
+
+
+def _is_placed(actor: Actor | None) -> bool:
+    """An actor with a country, or a state or organisation that stands for itself."""
+    return actor is not None and bool(actor.country or actor.kind in ("state", "igo"))
 
 
 def _compatriots(actor: Actor, others: list[Actor]) -> Actor:
