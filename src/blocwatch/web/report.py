@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -65,20 +65,12 @@ def _scale(values: Sequence[float], low: float, high: float) -> tuple[float, flo
 
 def line_chart(title: str, labels: Sequence[str], series: dict[str, Sequence[float]], y_label: str = "") -> str:
     """An SVG line chart: one line per named series over the same x labels; NaN breaks a line."""
-    width, height = CHART_WIDTH, CHART_HEIGHT
-    plot_w, plot_h = width - MARGIN_LEFT - MARGIN_RIGHT, height - MARGIN_TOP - MARGIN_BOTTOM
+    plot_w = CHART_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
     every = [v for values in series.values() for v in values]
     low, high = _scale(every, 0, 0)
     count = max(len(labels), 1)
-
-    def x(i: int) -> float:
-        return MARGIN_LEFT + (plot_w * (i + 0.5) / count)
-
-    def y(v: float) -> float:
-        return MARGIN_TOP + plot_h * (1 - (v - low) / (high - low))
-
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
-             f'height="{height}" role="img" aria-label="{esc(title)}"><title>{esc(title)}</title>']  # fmt: skip
+    x, y = _frame(count, low, high)
+    parts = [_svg_open(title)]
     parts.append(_axes(labels, low, high, x, y, plot_w, y_label))
     for n, (name, values) in enumerate(series.items()):
         colour = PALETTE[n % len(PALETTE)]
@@ -95,8 +87,7 @@ def line_chart(title: str, labels: Sequence[str], series: dict[str, Sequence[flo
                 cx, cy = point.split(",")
                 parts.append(f'<circle cx="{cx}" cy="{cy}" r="2.5" fill="{colour}"/>')
         legend_y = MARGIN_TOP + 14 * n + 8
-        parts.append(f'<rect x="{width - MARGIN_RIGHT + 10}" y="{legend_y - 8}" width="10" height="10" '
-                     f'fill="{colour}"/><text x="{width - MARGIN_RIGHT + 24}" y="{legend_y + 1}">{esc(name)}</text>')  # fmt: skip
+        parts.append(_legend_entry(legend_y, colour, name))
     parts.append("</svg>")
     return "".join(parts)
 
@@ -104,20 +95,12 @@ def line_chart(title: str, labels: Sequence[str], series: dict[str, Sequence[flo
 def bar_chart(title: str, labels: Sequence[str], up: Sequence[float], down: Sequence[float],
               up_name: str, down_name: str) -> str:  # fmt: skip
     """An SVG chart of two counts per period: `up` drawn above the axis (green), `down` below it (red)."""
-    width, height = CHART_WIDTH, CHART_HEIGHT
-    plot_w, plot_h = width - MARGIN_LEFT - MARGIN_RIGHT, height - MARGIN_TOP - MARGIN_BOTTOM
+    plot_w = CHART_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
     low, high = _scale([*up, *(-v for v in down)], 0, 0)
     count = max(len(labels), 1)
     bar = max(plot_w / count * 0.7, 1.0)
-
-    def x(i: int) -> float:
-        return MARGIN_LEFT + (plot_w * (i + 0.5) / count)
-
-    def y(v: float) -> float:
-        return MARGIN_TOP + plot_h * (1 - (v - low) / (high - low))
-
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
-             f'height="{height}" role="img" aria-label="{esc(title)}"><title>{esc(title)}</title>']  # fmt: skip
+    x, y = _frame(count, low, high)
+    parts = [_svg_open(title)]
     parts.append(_axes(labels, low, high, x, y, plot_w, "events"))
     for i, (above, below) in enumerate(zip(up, down, strict=True)):
         if above:
@@ -130,10 +113,36 @@ def bar_chart(title: str, labels: Sequence[str], up: Sequence[float], down: Sequ
                          f'{esc(down_name)}</title></rect>')  # fmt: skip
     for n, (name, colour) in enumerate(((up_name, "#2ca02c"), (down_name, "#d62728"))):
         legend_y = MARGIN_TOP + 14 * n + 8
-        parts.append(f'<rect x="{width - MARGIN_RIGHT + 10}" y="{legend_y - 8}" width="10" height="10" '
-                     f'fill="{colour}"/><text x="{width - MARGIN_RIGHT + 24}" y="{legend_y + 1}">{esc(name)}</text>')  # fmt: skip
+        parts.append(_legend_entry(legend_y, colour, name))
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _frame(count: int, low: float, high: float) -> tuple[Callable[[int], float], Callable[[float], float]]:
+    """Screen x of the i-th of `count` periods and screen y of a value on the [low, high] scale."""
+    count = max(count, 1)
+    plot_w = CHART_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
+    plot_h = CHART_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
+
+    def x(i: int) -> float:
+        return MARGIN_LEFT + (plot_w * (i + 0.5) / count)
+
+    def y(v: float) -> float:
+        return MARGIN_TOP + plot_h * (1 - (v - low) / (high - low))
+
+    return x, y
+
+
+def _svg_open(title: str) -> str:
+    width, height = CHART_WIDTH, CHART_HEIGHT
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
+            f'height="{height}" role="img" aria-label="{esc(title)}"><title>{esc(title)}</title>')
+
+
+def _legend_entry(legend_y: float, colour: str, name: str) -> str:
+    left = CHART_WIDTH - MARGIN_RIGHT
+    return (f'<rect x="{left + 10}" y="{legend_y - 8}" width="10" height="10" fill="{colour}"/>'
+            f'<text x="{left + 24}" y="{legend_y + 1}">{esc(name)}</text>')
 
 
 def _axes(labels: Sequence[str], low: float, high: float, x: Any, y: Any, plot_w: float, y_label: str) -> str:
