@@ -2,66 +2,39 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import re
 from collections import defaultdict
-from pathlib import Path
 
 import pytest
 
 from blocwatch.actors import load_kb
-from blocwatch.actors.kb import PACKAGE_DATA_DIR, normalize_name
+from blocwatch.actors.kb import normalize_name
+from office_tables import COLUMNS, SLUG, holders_on, read_table, term
 
-COLUMNS = ["person_id", "name", "aliases", "country", "office", "title", "start", "end", "sector"]
 OFFICES = {"head_of_state", "head_of_government"}
 SECTORS = {"GOV", "MIL"}
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-
-
-def _read(path: Path) -> tuple[list[str], list[dict[str, str]]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        return list(reader.fieldnames or []), list(reader)
 
 
 @pytest.fixture(scope="module")
 def leaders() -> list[dict[str, str]]:
-    header, rows = _read(PACKAGE_DATA_DIR / "leaders_africa_asia.csv")
+    header, rows = read_table("leaders_africa_asia.csv")
     assert header == COLUMNS
     return rows
 
 
 @pytest.fixture(scope="module")
 def holders() -> list[dict[str, str]]:
-    return _read(PACKAGE_DATA_DIR / "office_holders.csv")[1]
+    return read_table("office_holders.csv")[1]
 
 
 @pytest.fixture(scope="module")
 def officials() -> list[dict[str, str]]:
-    return _read(PACKAGE_DATA_DIR / "officials.csv")[1]
+    return read_table("officials.csv")[1]
 
 
 @pytest.fixture(scope="module")
 def country_codes() -> set[str]:
-    return {row["iso3"] for row in _read(PACKAGE_DATA_DIR / "countries.csv")[1]}
-
-
-def _span(row: dict[str, str]) -> tuple[dt.date, dt.date]:
-    start = dt.date.fromisoformat(row["start"])
-    end = dt.date.fromisoformat(row["end"]) if row["end"] else dt.date.max
-    return start, end
-
-
-def _holders_on(rows: list[dict[str, str]], country: str, office: str, day: str) -> set[str]:
-    when = dt.date.fromisoformat(day)
-    found = set()
-    for row in rows:
-        if row["country"] == country and row["office"] == office:
-            start, end = _span(row)
-            if start <= when < end:
-                found.add(row["person_id"])
-    return found
+    return {row["iso3"] for row in read_table("countries.csv")[1]}
 
 
 def test_every_row_is_well_formed(leaders: list[dict[str, str]], country_codes: set[str]) -> None:
@@ -75,7 +48,7 @@ def test_every_row_is_well_formed(leaders: list[dict[str, str]], country_codes: 
         assert row["office"] in OFFICES, where
         assert row["title"], where
         assert row["sector"] in SECTORS, where
-        start, end = _span(row)
+        start, end = term(row)
         assert start <= end, where
         assert dt.date(1930, 1, 1) <= start <= dt.date(2026, 12, 31), where
         aliases = [alias for alias in row["aliases"].split("|") if alias]
@@ -131,7 +104,7 @@ def test_terms_of_one_office_do_not_overlap(leaders: list[dict[str, str]]) -> No
     for row in leaders:
         by_office[(row["country"], row["office"])].append(row)
     for key, rows in by_office.items():
-        spans = sorted(_span(row) for row in rows)
+        spans = sorted(term(row) for row in rows)
         for (_, earlier_end), (later_start, _) in zip(spans, spans[1:], strict=False):
             assert earlier_end <= later_start, (
                 f"{key}: a term ending {earlier_end} overlaps one from {later_start}"
@@ -144,12 +117,12 @@ def test_terms_meet_the_office_holders_table_without_overlap(
     # The older terms here lead into the 2000-on core of office_holders.csv; the two must not overlap.
     mine: dict[tuple[str, str], list[tuple[dt.date, dt.date]]] = defaultdict(list)
     for row in leaders:
-        mine[(row["country"], row["office"])].append(_span(row))
+        mine[(row["country"], row["office"])].append(term(row))
     for row in holders:
         key = (row["country"], row["office"])
         if key not in mine:
             continue
-        start, end = _span(row)
+        start, end = term(row)
         for my_start, my_end in mine[key]:
             assert my_end <= start or end <= my_start, (
                 f"{key}: {row['person_id']} overlaps a term from {my_start}"
@@ -180,7 +153,7 @@ def test_terms_meet_the_office_holders_table_without_overlap(
 def test_known_holders(
     leaders: list[dict[str, str]], country: str, office: str, day: str, person_id: str
 ) -> None:
-    assert _holders_on(leaders, country, office, day) == {person_id}
+    assert holders_on(leaders, country, office, day) == {person_id}
 
 
 def test_reused_people_keep_the_office_holders_id(leaders: list[dict[str, str]]) -> None:
@@ -196,7 +169,7 @@ def test_reused_people_keep_the_office_holders_id(leaders: list[dict[str, str]])
 
 
 def test_most_of_the_region_is_covered_in_1995(leaders: list[dict[str, str]]) -> None:
-    covered = {row["country"] for row in leaders if _span(row)[0] <= dt.date(1995, 1, 1) < _span(row)[1]}
+    covered = {row["country"] for row in leaders if term(row)[0] <= dt.date(1995, 1, 1) < term(row)[1]}
     assert len(covered) >= 70, sorted(covered)
 
 

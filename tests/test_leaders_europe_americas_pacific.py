@@ -6,51 +6,35 @@ no repeated keys, one name per person id, and no term that overlaps a term of th
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import re
 from collections import defaultdict
 
 import pytest
 
-from blocwatch.actors import PACKAGE_DATA_DIR, load_kb
+from blocwatch.actors import load_kb
+from office_tables import COLUMNS, SLUG, read_table, term
 
-COLUMNS = ["person_id", "name", "aliases", "country", "office", "title", "start", "end", "sector"]
 OFFICES = {"head_of_state", "head_of_government"}
 SECTORS = {"GOV", "MIL"}
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # Co-principalities and joint heads of state legitimately overlap.
 JOINT_HEADS = {"AND", "SMR"}
-OPEN_END = dt.date(9999, 12, 31)
-
-
-def _read(name: str) -> tuple[list[str], list[dict[str, str]]]:
-    with (PACKAGE_DATA_DIR / name).open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        return list(reader.fieldnames or []), list(reader)
-
-
-def _span(row: dict[str, str]) -> tuple[dt.date, dt.date]:
-    start = dt.date.fromisoformat(row["start"])
-    end = dt.date.fromisoformat(row["end"]) if row["end"] else OPEN_END
-    return start, end
 
 
 @pytest.fixture(scope="module")
 def leaders() -> list[dict[str, str]]:
-    header, rows = _read("leaders_europe_americas_pacific.csv")
+    header, rows = read_table("leaders_europe_americas_pacific.csv")
     assert header == COLUMNS
     return rows
 
 
 @pytest.fixture(scope="module")
 def holders() -> list[dict[str, str]]:
-    return _read("office_holders.csv")[1]
+    return read_table("office_holders.csv")[1]
 
 
 @pytest.fixture(scope="module")
 def iso3_codes() -> set[str]:
-    return {row["iso3"] for row in _read("countries.csv")[1]}
+    return {row["iso3"] for row in read_table("countries.csv")[1]}
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +60,7 @@ def test_every_row_is_well_formed(leaders: list[dict[str, str]], iso3_codes: set
         if any(not alias.strip() for alias in row["aliases"].split("|")) and row["aliases"]:
             problems.append(f"{where}: empty alias in {row['aliases']!r}")
         try:
-            start, end = _span(row)
+            start, end = term(row)
         except ValueError as error:
             problems.append(f"{where}: {error}")
             continue
@@ -115,7 +99,7 @@ def _overlaps(rows: list[dict[str, str]]) -> list[str]:
     for (country, office), terms in by_office.items():
         terms.sort(key=lambda row: row["start"])
         for earlier, later in zip(terms, terms[1:], strict=False):
-            if _span(later)[0] < _span(earlier)[1]:
+            if term(later)[0] < term(earlier)[1]:
                 found.append(
                     f"{country} {office}: {earlier['person_id']} {earlier['start']}..{earlier['end']}"
                     f" and {later['person_id']} from {later['start']}"
@@ -193,5 +177,5 @@ def test_military_rulers_are_marked(leaders: list[dict[str, str]]) -> None:
 
 def test_most_countries_have_a_leader_on_1_january_1990(leaders: list[dict[str, str]]) -> None:
     day = dt.date(1990, 1, 1)
-    covered = {row["country"] for row in leaders if _span(row)[0] <= day < _span(row)[1]}
+    covered = {row["country"] for row in leaders if term(row)[0] <= day < term(row)[1]}
     assert len(covered) >= 80

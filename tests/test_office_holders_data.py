@@ -2,58 +2,31 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import re
 from collections import defaultdict
-from pathlib import Path
 
 import pytest
 
 from blocwatch.actors import alliances
+from office_tables import COLUMNS, SLUG, holders_on, read_table, term
 
-DATA = Path(alliances.__file__).parent / "data"
-COLUMNS = ["person_id", "name", "aliases", "country", "office", "title", "start", "end", "sector"]
 OFFICES = {"head_of_state", "head_of_government", "foreign_minister", "defence_minister"}
 G20_STATES = "ARG AUS BRA CAN CHN FRA DEU IND IDN ITA JPN KOR MEX RUS SAU ZAF TUR GBR USA".split()
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-
-
-def _read(name: str) -> tuple[list[str], list[dict[str, str]]]:
-    with (DATA / name).open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        return list(reader.fieldnames or []), list(reader)
 
 
 @pytest.fixture(scope="module")
 def holders() -> list[dict[str, str]]:
-    header, rows = _read("office_holders.csv")
+    header, rows = read_table("office_holders.csv")
     assert header == COLUMNS
     return rows
 
 
 @pytest.fixture(scope="module")
 def officials() -> list[dict[str, str]]:
-    header, rows = _read("officials.csv")
+    header, rows = read_table("officials.csv")
     assert header == [*COLUMNS, "org"]
     return rows
-
-
-def _term(row: dict[str, str]) -> tuple[dt.date, dt.date]:
-    start = dt.date.fromisoformat(row["start"])
-    end = dt.date.fromisoformat(row["end"]) if row["end"] else dt.date.max
-    return start, end
-
-
-def _holder_on(rows: list[dict[str, str]], country: str, office: str, day: str) -> set[str]:
-    when = dt.date.fromisoformat(day)
-    found = set()
-    for row in rows:
-        if row["country"] == country and row["office"] == office:
-            start, end = _term(row)
-            if start <= when < end:
-                found.add(row["person_id"])
-    return found
 
 
 def _check_row(row: dict[str, str], where: str) -> None:
@@ -61,7 +34,7 @@ def _check_row(row: dict[str, str], where: str) -> None:
     assert row["name"].strip() and row["title"].strip(), where
     assert re.fullmatch(r"[A-Z]{3}", row["country"]), where
     assert row["sector"] in {"GOV", "MIL"}, where
-    start, end = _term(row)
+    start, end = term(row)
     assert start <= end, where
     aliases = [alias for alias in row["aliases"].split("|") if alias]
     # Surnames are derived by the resolver; listing one as an alias would make it match on its own.
@@ -93,7 +66,7 @@ def test_no_overlapping_terms_in_one_office(holders):
         rows.sort(key=lambda row: row["start"])
         for earlier, later in zip(rows, rows[1:], strict=False):
             # A handover day may appear as the end of one term and the start of the next.
-            assert _term(earlier)[1] <= _term(later)[0], (
+            assert term(earlier)[1] <= term(later)[0], (
                 f"{key}: {earlier['person_id']} / {later['person_id']}"
             )
 
@@ -119,7 +92,7 @@ def test_no_overlapping_terms_in_one_office(holders):
     ],
 )
 def test_known_office_holders(holders, country, office, day, expected):
-    assert _holder_on(holders, country, office, day) == {expected}
+    assert holders_on(holders, country, office, day) == {expected}
 
 
 def test_one_person_id_across_offices(holders):
@@ -138,8 +111,8 @@ def test_heads_covering_2024_for_every_bloc_state(holders):
         country
         for country in sorted(required)
         if not (
-            _holder_on(holders, country, "head_of_state", "2024-01-01")
-            or _holder_on(holders, country, "head_of_government", "2024-01-01")
+            holders_on(holders, country, "head_of_state", "2024-01-01")
+            or holders_on(holders, country, "head_of_government", "2024-01-01")
         )
     ]
     assert missing == []
@@ -147,9 +120,9 @@ def test_heads_covering_2024_for_every_bloc_state(holders):
 
 def test_ministers_for_priority_states(holders):
     for country in "RUS USA CHN ARM AZE GEO KAZ KGZ TJK UZB TKM BLR UKR TUR IRN FRA DEU GBR".split():
-        assert _holder_on(holders, country, "foreign_minister", "2024-01-01"), country
+        assert holders_on(holders, country, "foreign_minister", "2024-01-01"), country
         if country != "TKM":
-            assert _holder_on(holders, country, "defence_minister", "2024-01-01"), country
+            assert holders_on(holders, country, "defence_minister", "2024-01-01"), country
 
 
 def test_every_official_row_is_valid(officials):
@@ -161,7 +134,7 @@ def test_every_official_row_is_valid(officials):
         else:
             assert row["org"], f"{where}: IGO officials need an org"
         assert re.fullmatch(r"[a-z_]+", row["office"]), where
-        assert _term(row)[0] <= _term(row)[1], where
+        assert term(row)[0] <= term(row)[1], where
 
 
 @pytest.mark.parametrize(
@@ -177,4 +150,4 @@ def test_every_official_row_is_valid(officials):
 def test_known_officials(officials, person_id, day, office, org):
     when = dt.date.fromisoformat(day)
     rows = [row for row in officials if row["person_id"] == person_id and row["office"] == office]
-    assert any(_term(row)[0] <= when < _term(row)[1] and row["org"] == org for row in rows), rows
+    assert any(term(row)[0] <= when < term(row)[1] and row["org"] == org for row in rows), rows
