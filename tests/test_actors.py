@@ -332,3 +332,13 @@ def test_the_arabic_article_may_be_written_al_or_el_with_or_without_a_hyphen(kb)
         found = kb.lookup(written, on="2005-01-01")
         assert found and found[0].country == "SDN", written
     assert kb.lookup("Alexander") == []
+
+
+def test_a_number_of_people_is_the_group_not_the_state_of_its_adjective() -> None:
+    from blocwatch.pipeline import extract_text
+
+    (march,) = [e for e in extract_text("Thousands of Georgian students marched on parliament.", date="2024-03-15").events
+                if e.trigger == "marched"]
+    assert march.actor.kind == "group" and march.actor.country == "GEO" and march.actor.sector == "EDU"
+    (strike,) = extract_text("Tens of thousands of dock workers across Chile went on strike.", date="2024-03-15").events
+    assert strike.actor.kind == "group" and strike.actor.country == "CHL"

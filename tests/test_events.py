@@ -219,3 +219,25 @@ def test_an_arrest_by_unnamed_authorities_is_coded_to_where_it_happened() -> Non
 def test_those_expelled_from_a_state_were_expelled_by_it() -> None:
     (expulsion,) = find(events_of("Two Armenian diplomats have been expelled from Azerbaijan."), "16")
     assert country(expulsion.actor) == "AZE" and country(expulsion.recipient) != "AZE"
+
+
+def test_a_protest_naming_no_target_confronts_the_protesters_own_government() -> None:
+    (protest,) = find(events_of("Thousands of Georgian students marched through the capital on Sunday."), "14")
+    assert country(protest.actor) == "GEO"
+    assert country(protest.recipient) == "GEO" and protest.recipient.sector == "GOV" and protest.recipient.kind == "state"
+    # A government protesting names its target or has none: no home government is implied.
+    official = find(events_of("The Georgian foreign ministry lodged a formal protest on Sunday."), "1")
+    assert all(e.recipient is None or country(e.recipient) != "GEO" for e in official)
+
+
+def test_a_recipient_without_a_country_takes_the_place_its_own_phrase_names() -> None:
+    events = events_of("The European Union will send medicine to families sheltering from the fighting in Sudan.")
+    (aid,) = [e for e in events if e.trigger == "send"]
+    assert country(aid.actor) == "IGO" and country(aid.recipient) == "SDN"
+    (centre,) = events_of("Japan agreed to build a research centre in Hanoi.")
+    assert country(centre.actor) == "JPN" and country(centre.recipient) == "VNM" and centre.cameo.startswith("03")
+
+
+def test_a_background_act_between_unplaced_parties_is_dropped_beside_a_placed_act() -> None:
+    events = events_of("Moldova rejected a Romanian offer to question the prisoners detained after the riot.")
+    assert [(country(e.actor), country(e.recipient), e.cameo[:2]) for e in events] == [("MDA", "ROU", "12")]

@@ -955,6 +955,22 @@ class ActorResolver:
             ]
         if in_resolve:
             return []
+        if head_word in self.lexicon.part_words or head.lower_ in self.lexicon.part_words or head.like_num:
+            # "Thousands of Georgian students" are students, not the Georgian state.
+            for prep in head.rights:
+                if prep.dep_ != "prep" or prep.lower_ != "of":
+                    continue
+                for group in prep.children:
+                    if group.dep_ == "pobj" and group.right_edge.i < end:
+                        inner = self._phrase_actors(view, group.left_edge.i, group.right_edge.i + 1, offset)
+                        if inner and (inner[0].country or inner[0].kind in ("state", "igo")):
+                            return [finish(inner[0])]
+                        if inner:  # "students throughout Indonesia": the place in the phrase places the group
+                            place = next((self._match_actor(view.match_at[i], _PhraseFacts()) for i in range(start, end)
+                                          if i in view.match_at), None)
+                            if place is not None and place.country and place.country != "IGO":
+                                inner[0].country = place.country
+                            return [finish(inner[0])]
         # Not an actor itself: the actor may be its possessor or modifier ("Croatian government's request").
         for child in sorted(head.lefts, key=lambda c: c.dep_ != "poss"):
             if child.dep_ in ("poss", "compound", "amod", "nmod") and start <= child.left_edge.i:
@@ -1076,7 +1092,7 @@ class ActorResolver:
         doc = view.doc
         if facts.country and facts.country != "IGO":
             sector = "GOV" if head.lemma_.lower() in ("government", "side") else facts.sector
-            return [self._state_actor(facts.country, sector, resolved_by="both")]
+            return [self.state_actor(facts.country, sector, resolved_by="both")]
         words = {doc[i].lower_ for i in range(start, end)}
         plural = head.tag_ in ("NNS", "NNPS")
         definite = bool(words & {"the", "both", "this", "these", "that", "those"})
@@ -1084,7 +1100,7 @@ class ActorResolver:
             return []
         states = self._recent_states()
         if plural and words & _TWO_WORDS and len(states) >= 2:
-            return [self._state_actor(code, None) for code in states[:2]][::-1]
+            return [self.state_actor(code, None) for code in states[:2]][::-1]
         if plural or not states:
             return []
         sector = "GOV" if head.lemma_.lower() in ("government", "side") else None
@@ -1092,10 +1108,11 @@ class ActorResolver:
             code = self._main_state()
         else:
             code = states[0]
-        return [self._state_actor(code, sector)] if code else []
+        return [self.state_actor(code, sector)] if code else []
 
-    def _state_actor(self, code: str, sector: str | None, role: str | None = None,
-                     resolved_by: str = "text") -> Actor:
+    def state_actor(self, code: str, sector: str | None, role: str | None = None,
+                    resolved_by: str = "text") -> Actor:
+        """The state ``code`` as an actor not named by any mention (text empty)."""
         country = self.kb.country(code)
         return Actor(
             text="",
@@ -1171,7 +1188,7 @@ class ActorResolver:
         ) and (not facts.country and definite):
             code = self._main_state()
             if code:
-                return [self._state_actor(code, "GOV")]
+                return [self.state_actor(code, "GOV")]
         if facts.country == "IGO" and facts.org:
             org = self.kb.org(facts.org)
             return [
@@ -1189,7 +1206,7 @@ class ActorResolver:
             ]
         if facts.country and sector in STATE_SECTORS:
             return [
-                self._state_actor(facts.country, sector, role=facts.role_text, resolved_by="both")
+                self.state_actor(facts.country, sector, role=facts.role_text, resolved_by="both")
             ]
         kind = "group" if (sector in GROUP_SECTORS or (role.is_person and plural)) else "org"
         if in_resolve and not facts.country and role.is_generic and sector is None:

@@ -44,6 +44,7 @@ class RoleLexicon:
     former_words: frozenset[str]
     unknown_agents: frozenset[str]
     offices: dict[str, str]
+    part_words: frozenset[str] = frozenset()
 
     def get(self, key: str) -> Role | None:
         """The role a normalised phrase names; a person reading wins over a body reading of the same word."""
@@ -103,6 +104,7 @@ def read_lexicon(path: Path = SECTORS_FILE) -> RoleLexicon:
         former_words=frozenset(_words(document.get("former_words"), f"{path}: former_words")),
         unknown_agents=frozenset(_words(document.get("unknown_agents"), f"{path}: unknown_agents")),
         offices=offices,
+        part_words=frozenset(_words(document.get("part_words"), f"{path}: part_words")),
     )
 
 

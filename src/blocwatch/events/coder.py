@@ -29,6 +29,9 @@ LOG = logging.getLogger(__name__)
 class SpanResolver(Protocol):
     def actor_for_span(self, span: Span, offset: int = 0) -> Actor | None: ...
 
+    def state_actor(self, code: str, sector: str | None, role: str | None = None,
+                    resolved_by: str = "text") -> Actor: ...
+
 
 # Verbs that embed the act named by their xcomp/ccomp, and how the embedded act's CAMEO root turns into theirs.
 INTENT_VERBS = {"pledge", "promise", "vow", "swear", "commit", "agree", "undertake", "offer", "resolve", "volunteer",
@@ -655,6 +658,40 @@ class EventCoder:
                             return found
         return None
 
+    def _place_within(self, tokens: Sequence[Token], offset: int, resolver: SpanResolver) -> Actor | None:
+        """The first country-level place named by a locative phrase inside these tokens' phrases
+        ("refugees fleeing the war in Liberia", "a research centre in Tokyo")."""
+        for tok in tokens:
+            for inner in tok.subtree:
+                if inner.dep_ != "prep" or inner.lower_ not in PLACE_PREPS or inner is tok:
+                    continue
+                for pobj in inner.children:
+                    found = self._actor(pobj, offset, resolver) if pobj.dep_ == "pobj" else None
+                    if found is not None and found.country and found.country != "IGO" and found.kind != "person":
+                        return found
+        return None
+
+    def _placed_by_setting(self, targets: list[Actor], target_toks: Sequence[Token], trig: Trigger, offset: int,
+                           resolver: SpanResolver) -> list[Actor]:
+        """Recipients still without a country take the place their own phrase names; an act on no actor at all
+        ("set up a research centre in Tokyo", "blocked streets in Hong Kong") falls on the place, as CAMEO
+        coders code a location when no other target is named."""
+        if targets:
+            if all(_is_placed(t) for t in targets):
+                return targets
+            setting = self._place_within(target_toks, offset, resolver)
+            return [_placed(t, setting) for t in targets] if setting is not None else targets
+        verb = trig.token
+        objects = [trig.obj] if trig.obj is not None and trig.obj is not verb.head else [
+            clause for clause in verb.children if clause.dep_ == "xcomp" and clause.pos_ == "VERB"]
+        for obj in objects:  # "agreed to build a research centre in Hanoi": the embedded act and its object
+            if obj.pos_ not in ("NOUN", "PROPN", "VERB"):
+                continue
+            setting = self._place_within([obj], offset, resolver)
+            if setting is not None:
+                return [replace(setting, start=offset + obj.idx, end=offset + obj.idx, resolved_by="text")]
+        return targets
+
     def _not_the_actor(self, target: Actor, sources: list[Actor], sent: Span, offset: int,
                        resolver: SpanResolver) -> Actor:
         """'Trump called Erdogan and urged him ...': an object pronoun is not the clause's own subject, so it
@@ -786,12 +823,21 @@ class EventCoder:
             return []  # "Real Madrid beat Barcelona 3-1": not an assault
         self._actor_cache = {}
         events: list[Event] = []
+        background: set[int] = set()
         for trig in self._triggers(sent):
-            events.extend(self._events_for(trig, sent, sentence_index, offset, resolver, published, previous))
+            found = self._events_for(trig, sent, sentence_index, offset, resolver, published, previous)
+            if not _main_clause(trig.token):
+                background.update(id(e) for e in found)
+            events.extend(found)
         if not any(not e.cameo.startswith("01") for e in events):
             statement = self._statement(sent, sentence_index, offset, resolver, published)
             if statement is not None and not events:
                 events.append(statement)
+        if any(_is_placed(e.actor) or _is_placed(e.recipient) for e in events):
+            # Beside an act between parties we can place, a background act between parties we cannot
+            # ("detainees held after the escape") is one no dyad can use.
+            events = [e for e in events
+                      if _is_placed(e.actor) or _is_placed(e.recipient) or id(e) not in background]
         return _dedupe(events)
 
     def _actors(self, tokens: Iterable[Token], offset: int, resolver: SpanResolver) -> list[Actor]:
@@ -983,6 +1029,8 @@ class EventCoder:
             # An unplaced recipient or actor ("a 35-year-old inmate", "prisoners") is where the act happened.
             targets = [_placed(t, place) for t in targets]
             sources = [_placed(a, place) for a in sources]
+        if not trig.nominal:
+            targets = self._placed_by_setting(targets, target_toks, trig, offset, resolver)
         if anaphoric_target and previous:
             # "this drew criticism": the target is whoever did the act just reported.
             last_trigger = previous[-1].trigger_start
@@ -1025,6 +1073,8 @@ class EventCoder:
             code = _combine("agree", code) or code if code[:2] in ("04", "05", "06", "07", "08") else code
             if code[:2] in ("14", "15", "16", "17", "18", "19", "20"):
                 code = _combine("threaten", code) or code
+        if code.startswith("14") and sources and not targets:
+            targets = self._home_government(sources, verb, offset, resolver)
         try:
             info = ontology.lookup(code)
         except KeyError:
@@ -1078,6 +1128,23 @@ class EventCoder:
                 context=info.plover_context or None,
             ))
         return out
+
+    @staticmethod
+    def _home_government(sources: list[Actor], verb: Token, offset: int, resolver: SpanResolver) -> list[Actor]:
+        """The government protesters of one country confront when the text names no target.
+
+        CAMEO codes a domestic demonstration, strike or blockade against the protesters' own state
+        ("Egyptian demonstrators rioted" is EGY CVL -> EGY GOV). A government protesting abroad, or
+        protesters of several countries, have no implied target.
+        """
+        countries = {a.country for a in sources}
+        if len(countries) != 1 or None in countries or "IGO" in countries:
+            return []
+        if any(a.kind in ("state", "igo") or a.sector in ("GOV", "MIL") for a in sources):
+            return []
+        home = resolver.state_actor(next(iter(countries)), "GOV", resolved_by="text")
+        position = offset + verb.idx
+        return [replace(home, start=position, end=position)]
 
     def _statement(self, sent: Span, sentence_index: int, offset: int, resolver: SpanResolver,
                    published: str | date | None) -> Event | None:
@@ -1209,6 +1276,13 @@ def _combine(governor: str, inner_code: str) -> str | None:
 
 
 MAX_PHRASE_TOKENS = 16
+
+
+def _main_clause(tok: Token) -> bool:
+    """The sentence's main verb, a verb coordinated with it, or a clause it reports or embeds."""
+    while tok.dep_ in ("conj", "xcomp", "ccomp") and tok.head is not tok:
+        tok = tok.head
+    return tok.dep_ == "ROOT"
 
 
 def _listed_apposition(tok: Token) -> bool:
