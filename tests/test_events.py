@@ -241,3 +241,23 @@ def test_a_recipient_without_a_country_takes_the_place_its_own_phrase_names() ->
 def test_a_background_act_between_unplaced_parties_is_dropped_beside_a_placed_act() -> None:
     events = events_of("Moldova rejected a Romanian offer to question the prisoners detained after the riot.")
     assert [(country(e.actor), country(e.recipient), e.cameo[:2]) for e in events] == [("MDA", "ROU", "12")]
+
+
+def test_a_text_put_out_by_someone_acts_for_them() -> None:
+    (condemn,) = find(events_of("Georgia's parliament passed a resolution condemning Russia's occupation of Abkhazia."),
+                      "11")
+    assert (country(condemn.actor), country(condemn.recipient)) == ("GEO", "RUS")
+
+
+def test_an_unknown_head_of_state_governs_the_one_state_the_sentence_names() -> None:
+    (concession,) = find(events_of("President Tomas Ruvala agreed to release opposition activists held since the "
+                                   "protests that shook Moldova."), "03")
+    assert concession.actor.kind == "person" and country(concession.actor) == "MDA"
+    # With two states named, the sentence does not say which one he leads.
+    events = events_of("President Tomas Ruvala criticised Romania and Ukraine for closing the border.")
+    assert all(country(e.actor) is None for e in events)
+
+
+def test_a_placed_modifier_beats_an_unplaced_possessor() -> None:
+    (threat,) = find(events_of("Abu Karim's al-Shabaab militia threatened Kenya with new attacks."), "13")
+    assert threat.actor.kind != "person" and country(threat.actor) == "SOM" and country(threat.recipient) == "KEN"

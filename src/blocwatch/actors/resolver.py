@@ -64,6 +64,12 @@ class _RoleMatch:
     role: Role
 
 
+# Offices held at home: an unknown holder with no country in the text governs where the story is.
+HOME_OFFICES = frozenset({"head_of_state", "head_of_government"})
+HOME_ROLES = frozenset({"vice-president", "vice president", "deputy prime minister", "vice premier", "interior minister",
+                        "home minister", "minister for interior", "minister of interior", "finance minister"})
+
+
 @dataclass
 class _DocView:
     """What one scan of a Doc found, indexed by token."""
@@ -706,11 +712,15 @@ class ActorResolver:
             )
         else:
             full_name = earlier.name if earlier is not None else name_text
+            home = None
+            if earlier is None and facts.country is None and not facts.former and (
+                    facts.office in HOME_OFFICES or (facts.head_role is not None and facts.head_role.phrase in HOME_ROLES)):
+                home = self._only_country_near(view, title_start, name_end)
             actor = Actor(
                 text=text,
                 name=full_name,
                 kind="person",
-                country=facts.country or (earlier.country if earlier else None),
+                country=facts.country or (earlier.country if earlier else None) or home,
                 sector=("ELI" if facts.former else facts.sector) or (earlier.sector if earlier else None),
                 org=facts.org,
                 actor_id=earlier.actor_id if earlier else f"person:{slugify(full_name)}",
@@ -721,6 +731,24 @@ class ActorResolver:
         actor.token_start, actor.token_end = title_start, name_end
         self._register_person(actor, doc[name_start:name_end], facts)
         return actor
+
+    def _only_country_near(self, view: _DocView, start: int, end: int) -> str | None:
+        """The one state named in the sentence around a phrase (outside it), else the article's main state so far.
+
+        "President Dos Santos conceded to demands from the National Union for the Total Independence of Angola":
+        a head of state the knowledge base does not hold governs the state the sentence is about.
+        """
+        sentence = view.doc[start].sent
+        codes: set[str] = set()
+        for match in view.matches:
+            if match.kind != "country" or not match.key or not sentence.start <= match.start < sentence.end:
+                continue
+            if start <= match.start < end:
+                continue
+            codes.add(match.key)
+        if len(codes) == 1:
+            return next(iter(codes))
+        return self._main_state() if not codes else None
 
     def _kb_person_by_surname(self, name_text: str, facts: _PhraseFacts) -> str | None:
         """A KB person the name can only mean ("President Bouteflika"), narrowed by title, country and date."""
@@ -972,11 +1000,16 @@ class ActorResolver:
                                 inner[0].country = place.country
                             return [finish(inner[0])]
         # Not an actor itself: the actor may be its possessor or modifier ("Croatian government's request").
+        unplaced: Actor | None = None
         for child in sorted(head.lefts, key=lambda c: c.dep_ != "poss"):
             if child.dep_ in ("poss", "compound", "amod", "nmod") and start <= child.left_edge.i:
                 inner = self._phrase_actors(view, child.left_edge.i, child.right_edge.i + 1, offset)
-                if inner:
+                if inner and (inner[0].country or inner[0].kind in ("state", "igo")):
                     return [finish(inner[0])]
+                # "Osama bin Laden's al-Qaeda network": a modifier we can place beats a possessor we cannot.
+                unplaced = unplaced or (inner[0] if inner else None)
+        if unplaced is not None:
+            return [finish(unplaced)]
         for index in range(start, end):
             if index in view.match_at:
                 actor = self._match_actor(view.match_at[index], _PhraseFacts())

@@ -43,6 +43,12 @@ DECISION_VERBS = {"intend", "plan", "aim", "expect", "prepare", "schedule", "dec
 PREPOSITIONAL_LIGHT_VERBS = {"engage": "in", "participate": "in", "resort": "to", "take": "in", "join": "in",
                              "embark": "on", "proceed": "with", "go": "ahead"}
 THREAT_VERBS = {"threaten", "warn"}
+# Verbs that put out a text which then acts: "issued a statement condemning", "released a report accusing".
+ISSUING_VERBS = {"issue", "release", "publish", "adopt", "pass", "send", "deliver", "sign", "put", "make", "unveil",
+                 "circulate", "submit", "present", "table", "announce", "post"}
+DOCUMENT_NOUNS = {"statement", "declaration", "report", "communique", "communiqué", "resolution", "letter", "decree",
+                  "note", "ultimatum", "warning", "bill", "memorandum", "memo", "proposal", "motion", "message", "order",
+                  "directive", "notice", "appeal", "petition", "manifesto", "document", "paper", "release"}
 REFUSE_VERBS = {"refuse", "decline", "reject"}
 APPEAL_VERBS = {"urge", "ask", "appeal", "call", "invite", "encourage", "request", "implore", "plead", "beg", "exhort",
                 "want", "wish"}  # "wants Germany to pay", but not "wants to sign" (see _verb_trigger)
@@ -500,6 +506,9 @@ class EventCoder:
             elif verb.dep_ == "acl" and (verb.tag_ == "VBG" or any(c.dep_ == "dobj" for c in verb.children)):
                 # "forces killing ...", and a misparsed main verb: "an earthquake(ROOT) killed(acl) twelve people"
                 # (a participle with its own object is not passive)
+                if (head.dep_ == "dobj" and head.lemma_.lower() in DOCUMENT_NOUNS
+                        and head.head.lemma_.lower() in ISSUING_VERBS):
+                    return self._subject_tokens(head.head)  # "issued a declaration demanding": who issued it
                 sources = [head]
         return sources, patients
 
@@ -521,8 +530,11 @@ class EventCoder:
                 actors, recipients, _ = self._noun_args(obj)
                 object_candidates.extend([r] for r in recipients)
                 # "snubbed the bloc's meetings" (its host), "denounced Serbia's suppression", "rejected calls by
-                # Annan" (its author): whoever the object's act belongs to is the one the verb answers.
-                if obj.lemma_.lower() in self._hosted_nouns or trig.code[:2] in REACTIVE_ROOTS:
+                # Annan" (its author): whoever the object's act belongs to is the one the verb answers, before
+                # whoever that act fell on ("condemned Russia's occupation of Abkhazia").
+                if trig.code[:2] in REACTIVE_ROOTS and not trig.obj_is_event:
+                    object_candidates.insert(0, actors)
+                elif obj.lemma_.lower() in self._hosted_nouns or trig.code[:2] in REACTIVE_ROOTS:
                     object_candidates.append(actors)
                 if not trig.obj_is_event:  # "leaving the alliance": an actor named by a word that can name an act
                     object_candidates.append([obj])
@@ -1435,6 +1447,8 @@ def _compatriots(actor: Actor, others: list[Actor]) -> Actor:
                    and not set(words[:3]) & FOREIGN_FACING)
     if not (domestic_group or home_office):
         return actor
+    if home_office and len({o.country for o in others if o.country and o.country != "IGO"}) > 1:
+        return actor  # "President X criticised Romania and Ukraine": which one he leads is not said
     for other in others:
         if other.country and other.country != "IGO" and other.kind in ("state", "person", "group"):
             return replace(actor, country=other.country, sector=actor.sector or "CVL", resolved_by="text")
