@@ -261,3 +261,14 @@ def test_an_unknown_head_of_state_governs_the_one_state_the_sentence_names() -> 
 def test_a_placed_modifier_beats_an_unplaced_possessor() -> None:
     (threat,) = find(events_of("Abu Karim's al-Shabaab militia threatened Kenya with new attacks."), "13")
     assert threat.actor.kind != "person" and country(threat.actor) == "SOM" and country(threat.recipient) == "KEN"
+
+
+def test_domestic_coercion_and_concessions_naming_no_one_fall_on_the_home_state() -> None:
+    (curfew,) = find(events_of("Kyrgyz authorities imposed a curfew on Tuesday."), "17")
+    assert (country(curfew.actor), country(curfew.recipient)) == ("KGZ", "KGZ")
+    (truce,) = find(events_of("Syrian rebels called off their offensive on Friday."), "08")
+    assert country(truce.actor) == "SYR" and country(truce.recipient) == "SYR" and truce.recipient.sector == "GOV"
+    # A named recipient is kept, and an organisation's act implies no home state.
+    (sanction,) = find(events_of("Kyrgyz authorities arrested two Kazakh journalists on Tuesday."), "17")
+    assert country(sanction.recipient) == "KAZ"
+    assert all(e.recipient is None for e in events_of("The European Union eased restrictions on Monday."))

@@ -1085,8 +1085,8 @@ class EventCoder:
             code = _combine("agree", code) or code if code[:2] in ("04", "05", "06", "07", "08") else code
             if code[:2] in ("14", "15", "16", "17", "18", "19", "20"):
                 code = _combine("threaten", code) or code
-        if code.startswith("14") and sources and not targets:
-            targets = self._home_government(sources, verb, offset, resolver)
+        if sources and not targets and not anaphoric_target:
+            targets = self._home_side(code, sources, verb, offset, resolver)
         try:
             info = ontology.lookup(code)
         except KeyError:
@@ -1142,19 +1142,28 @@ class EventCoder:
         return out
 
     @staticmethod
-    def _home_government(sources: list[Actor], verb: Token, offset: int, resolver: SpanResolver) -> list[Actor]:
-        """The government protesters of one country confront when the text names no target.
+    def _home_side(code: str, sources: list[Actor], verb: Token, offset: int, resolver: SpanResolver) -> list[Actor]:
+        """Who a domestic act falls on when the text names no one, as CAMEO codes domestic events.
 
-        CAMEO codes a domestic demonstration, strike or blockade against the protesters' own state
-        ("Egyptian demonstrators rioted" is EGY CVL -> EGY GOV). A government protesting abroad, or
-        protesters of several countries, have no implied target.
+        Protests, strikes and blockades (14) by people of one country confront their own government
+        ("Egyptian demonstrators rioted" is EGY CVL -> EGY GOV). Coercion (17: a curfew, martial law, arrests) and
+        concessions (08: releases, easing, allowing) by one country's authorities fall on that country; by a
+        rebel group, union or party, on its government. Actors of several countries, or organisations, imply
+        no target.
         """
         countries = {a.country for a in sources}
         if len(countries) != 1 or None in countries or "IGO" in countries:
             return []
-        if any(a.kind in ("state", "igo") or a.sector in ("GOV", "MIL") for a in sources):
+        country = next(iter(countries))
+        official = any(a.kind in ("state", "igo") or a.sector in ("GOV", "MIL", "COP", "JUD", "LEG") for a in sources)
+        if code.startswith("14"):
+            if official:
+                return []  # a government protesting names its target or has none
+            home = resolver.state_actor(country, "GOV", resolved_by="text")
+        elif code[:2] in ("08", "17"):
+            home = resolver.state_actor(country, None if official else "GOV", resolved_by="text")
+        else:
             return []
-        home = resolver.state_actor(next(iter(countries)), "GOV", resolved_by="text")
         position = offset + verb.idx
         return [replace(home, start=position, end=position)]
 
