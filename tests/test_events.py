@@ -272,3 +272,22 @@ def test_domestic_coercion_and_concessions_naming_no_one_fall_on_the_home_state(
     (sanction,) = find(events_of("Kyrgyz authorities arrested two Kazakh journalists on Tuesday."), "17")
     assert country(sanction.recipient) == "KAZ"
     assert all(e.recipient is None for e in events_of("The European Union eased restrictions on Monday."))
+
+
+def test_evacuations_hacking_welcomes_and_blackouts_are_coded() -> None:
+    (pullout,) = find(events_of("Armenia evacuated its border posts near Tavush on Monday."), "087")
+    assert country(pullout.actor) == "ARM"
+    (rescue,) = find(events_of("Turkish helicopters evacuated refugees from the Syrian town of Afrin."), "073")
+    assert country(rescue.actor) == "TUR"
+    (hack,) = find(events_of("Iranian operatives hacked into the computers of the Albanian parliament."), "17")
+    assert (country(hack.actor), country(hack.recipient)) == ("IRN", "ALB")
+    (welcome,) = find(events_of("Chancellor Scholz gave a warm welcome to the Kazakh president in Berlin."), "043")
+    assert country(welcome.recipient) == "KAZ"
+    (blackout,) = find(events_of("Ethiopia imposed a communications blackout on the Tigray region."), "172")
+    assert country(blackout.actor) == "ETH"
+
+
+def test_an_unknown_president_meeting_a_foreign_leader_is_not_made_his_compatriot() -> None:
+    events = events_of("President Anatol Verescu received Georgian Prime Minister Irakli Kobakhidze on Monday.")
+    (meeting,) = find(events, "04")
+    assert country(meeting.recipient) == "GEO" and country(meeting.actor) != "GEO"

@@ -743,12 +743,22 @@ class ActorResolver:
         for match in view.matches:
             if match.kind != "country" or not match.key or not sentence.start <= match.start < sentence.end:
                 continue
-            if start <= match.start < end:
+            if start <= match.start < end or self._nationality_of_someone(view, match):
                 continue
             codes.add(match.key)
         if len(codes) == 1:
             return next(iter(codes))
         return self._main_state() if not codes else None
+
+    @staticmethod
+    def _nationality_of_someone(view: _DocView, match: _Match) -> bool:
+        """'South African' in 'South African leader de Klerk' says where that other person is from."""
+        token = view.doc[match.end - 1]
+        if token.dep_ not in ("amod", "compound", "poss", "nmod"):
+            return False
+        head = token.head
+        role = view.role_at.get(head.i)
+        return head.ent_type_ == "PERSON" or head.i in view.name_at or (role is not None and role.role.is_person)
 
     def _kb_person_by_surname(self, name_text: str, facts: _PhraseFacts) -> str | None:
         """A KB person the name can only mean ("President Bouteflika"), narrowed by title, country and date."""

@@ -260,6 +260,8 @@ class EventCoder:
                     if grand.dep_ == "pobj":
                         prep_objs[child.lower_] = grand
         xcomps = [c.lemma_.lower() for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
+        placed_preps = {word for word, pobj in prep_objs.items()
+                        if word in PLACE_PREPS and pobj.ent_type_ in ("GPE", "LOC", "FAC")}
         bare_codes: list[str] = []
         for pattern in patterns:
             if pattern.particles and not set(pattern.particles) <= present:
@@ -269,6 +271,9 @@ class EventCoder:
                     continue
             if pattern.xcomp and pattern.xcomp not in xcomps:
                 continue
+            if (pattern.particles and not pattern.objects and obj is not None
+                    and pattern.particles[-1] in placed_preps):
+                continue  # "gave a welcome to him in Berlin" is not "give in"
             if pattern.objects:
                 target_obj = obj
                 if pattern.particles and pattern.particles[-1] in prep_objs:
@@ -1037,6 +1042,9 @@ class EventCoder:
         # domestic group is the other side's compatriots, as CAMEO codes domestic events.
         targets = [_compatriots(t, sources) for t in targets]
         sources = [_compatriots(a, targets) for a in sources]
+        if trig.code[:2] == "17" and (jurisdiction := _home_authority(sources)) is not None:
+            # Whoever a state's authorities arrest, detain or search is within their reach: on their territory.
+            targets = [_placed(t, jurisdiction) if t.kind != "igo" else t for t in targets]
         if place is not None:
             # An unplaced recipient or actor ("a 35-year-old inmate", "prisoners") is where the act happened.
             targets = [_placed(t, place) for t in targets]
@@ -1459,9 +1467,21 @@ def _compatriots(actor: Actor, others: list[Actor]) -> Actor:
     if home_office and len({o.country for o in others if o.country and o.country != "IGO"}) > 1:
         return actor  # "President X criticised Romania and Ukraine": which one he leads is not said
     for other in others:
+        if home_office and other.kind == "person":
+            continue  # "President X welcomed South African leader de Klerk": a counterpart is a foreigner
         if other.country and other.country != "IGO" and other.kind in ("state", "person", "group"):
             return replace(actor, country=other.country, sector=actor.sector or "CVL", resolved_by="text")
     return actor
+
+
+def _home_authority(sources: list[Actor]) -> Actor | None:
+    """The one state whose own authorities (government, police, courts, army) are the actors, if so."""
+    countries = {a.country for a in sources}
+    if len(countries) != 1 or None in countries or "IGO" in countries:
+        return None
+    if not all(a.sector in ("GOV", "COP", "JUD", "MIL", "SPY") for a in sources):
+        return None
+    return sources[0]
 
 
 def _placed(actor: Actor, place: Actor) -> Actor:
