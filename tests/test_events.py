@@ -291,3 +291,8 @@ def test_an_unknown_president_meeting_a_foreign_leader_is_not_made_his_compatrio
     events = events_of("President Anatol Verescu received Georgian Prime Minister Irakli Kobakhidze on Monday.")
     (meeting,) = find(events, "04")
     assert country(meeting.recipient) == "GEO" and country(meeting.actor) != "GEO"
+
+
+def test_unplaced_actors_take_the_country_a_place_phrase_names_further_in() -> None:
+    (riot,) = find(events_of("Inmates rioted at a prison near the Georgian town of Rustavi on Monday."), "14")
+    assert country(riot.actor) == "GEO"

@@ -739,8 +739,9 @@ class EventCoder:
         for kind, candidate in candidates:
             found = [a for a in (self._actor(t, offset, resolver) for t in candidate) if a]
             placed = [a for a in found if _is_placed(a)]
-            if kind == "place" and placed and place_actor is None:
-                place_actor = placed[0]
+            if kind == "place" and place_actor is None:
+                # "rioted at a jail in Dili": the place phrase may name its country further in
+                place_actor = placed[0] if placed else self._place_within(candidate, offset, resolver)
             if chosen:
                 continue
             if kind == "core":
