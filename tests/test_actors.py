@@ -342,3 +342,19 @@ def test_a_number_of_people_is_the_group_not_the_state_of_its_adjective() -> Non
     assert march.actor.kind == "group" and march.actor.country == "GEO" and march.actor.sector == "EDU"
     (strike,) = extract_text("Tens of thousands of dock workers across Chile went on strike.", date="2024-03-15").events
     assert strike.actor.kind == "group" and strike.actor.country == "CHL"
+
+
+def test_a_people_living_outside_their_kin_state_belong_to_the_state_named_with_them() -> None:
+    from blocwatch.pipeline import extract_text
+
+    def actor_of(text: str):
+        (event,) = [e for e in extract_text(text, date="2024-03-15").events if e.cameo.startswith("14")]
+        return event.actor
+
+    assert actor_of("Kosovo Serbs blocked the roads near Zvecan.").country == "XKX"
+    assert actor_of("The Hungarians of southern Slovakia rallied in Komarno.").country == "SVK"
+    # A citizenship at the end is kept, and a bare people is its kin state.
+    assert actor_of("Greek Cypriots rallied in Nicosia.").country == "CYP"
+    assert actor_of("Serbs rallied in Belgrade.").country == "SRB"
+    # "Israeli-occupied" says who holds the place, not where its people belong.
+    assert actor_of("Palestinians of the Israeli-occupied West Bank went on strike.").country == "PSE"

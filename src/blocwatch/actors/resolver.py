@@ -963,6 +963,9 @@ class ActorResolver:
         if head_match is not None and not (
             head.i in view.role_at and view.role_at[head.i].start > head_match.start
         ):
+            kin_state = self._state_of_minority(view, head_match, start, end)
+            if kin_state is not None:
+                return [finish(replace(self.state_actor(kin_state, "CVL"), role=text_span.text))]
             actor = self._match_actor(head_match, facts)
             return [finish(actor)] if actor else []
         head_word = head.lemma_.lower()
@@ -1097,6 +1100,17 @@ class ActorResolver:
                 resolved_by="kb",
             )
         return None
+
+    def _state_of_minority(self, view: _DocView, head_match: _Match, start: int, end: int) -> str | None:
+        """The state a phrase places a people in when they live outside their kin state ("Bosnian Serbs")."""
+        if head_match.kind != "country" or not self._plural_at(head_match):
+            return None
+        if normalize_name(view.doc[head_match.start:head_match.end].text) not in self.lexicon.ethnic_peoples:
+            return None
+        others = {m.key for m in (view.match_at.get(i) for i in range(start, end))
+                  if m is not None and m is not head_match and m.kind == "country" and m.key
+                  and m.key != head_match.key and not _stance_only(view.doc, m.start, m.end)}
+        return others.pop() if len(others) == 1 else None
 
     def _plural_at(self, match: _Match) -> bool:
         alias = match.hits[0].alias
@@ -1493,11 +1507,13 @@ __all__ = ["ActorResolver"]
 
 
 _STANCE_PREFIXES = frozenset({"pro", "anti"})
-_SPONSOR_SUFFIXES = frozenset({"backed", "sponsored", "funded", "supported", "aligned", "allied", "armed", "trained"})
+_SPONSOR_SUFFIXES = frozenset({"backed", "sponsored", "funded", "supported", "aligned", "allied", "armed", "trained",
+                               "occupied", "held", "controlled", "annexed", "administered"})
 
 
 def _stance_only(doc: Doc, start: int, end: int) -> bool:
-    """Whether a name in a phrase tells whom its owner favours or is backed by, not where it belongs."""
+    """Whether a name in a phrase tells whom its owner favours, is backed by or is held by ("Israeli-occupied West
+    Bank"), not where it belongs."""
     if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in _STANCE_PREFIXES:
         return True
     if start >= 1 and doc[start - 1].lower_ in ("pro-", "anti-"):

@@ -45,6 +45,7 @@ class RoleLexicon:
     unknown_agents: frozenset[str]
     offices: dict[str, str]
     part_words: frozenset[str] = frozenset()
+    ethnic_peoples: frozenset[str] = frozenset()
 
     def get(self, key: str) -> Role | None:
         """The role a normalised phrase names; a person reading wins over a body reading of the same word."""
@@ -105,6 +106,7 @@ def read_lexicon(path: Path = SECTORS_FILE) -> RoleLexicon:
         unknown_agents=frozenset(_words(document.get("unknown_agents"), f"{path}: unknown_agents")),
         offices=offices,
         part_words=frozenset(_words(document.get("part_words"), f"{path}: part_words")),
+        ethnic_peoples=frozenset(_words(document.get("ethnic_peoples"), f"{path}: ethnic_peoples")),
     )
 
 
