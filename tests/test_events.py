@@ -296,3 +296,10 @@ def test_an_unknown_president_meeting_a_foreign_leader_is_not_made_his_compatrio
 def test_unplaced_actors_take_the_country_a_place_phrase_names_further_in() -> None:
     (riot,) = find(events_of("Inmates rioted at a prison near the Georgian town of Rustavi on Monday."), "14")
     assert country(riot.actor) == "GEO"
+
+
+def test_holding_elections_or_a_post_is_not_a_detention() -> None:
+    assert not find(events_of("The Malian junta held elections in July."), "17")
+    assert not find(events_of("Kazakhstan will hold a referendum on nuclear power."), "17")
+    (detention,) = find(events_of("Belarusian police held twelve activists overnight."), "17")
+    assert country(detention.actor) == "BLR"

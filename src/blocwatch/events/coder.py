@@ -305,6 +305,9 @@ class EventCoder:
             if (obj is not None and code[:2] in ("06", "07", "08", "17", "18", "19")
                     and obj.lemma_.lower() in self.lexicon.noun_classes.get("DOCUMENT", frozenset())):
                 return None, None, obj, False  # "released a report", "burned the plan": not the physical act
+            if (code[:2] == "17" and obj is not None
+                    and obj.lemma_.lower() in self.lexicon.noun_classes.get("HELD_THING", frozenset())):
+                return None, None, obj, False  # "held elections", "holds the post": nobody is detained
             if code == "154" and obj is not None and obj.lemma_.lower() in self.lexicon.noun_classes.get("AID", frozenset()):
                 return None, None, obj, False  # "mobilising additional funds" is not a military mobilisation
             if lemma == "call" and any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in verb.children):
