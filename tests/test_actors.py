@@ -358,3 +358,18 @@ def test_a_people_living_outside_their_kin_state_belong_to_the_state_named_with_
     assert actor_of("Serbs rallied in Belgrade.").country == "SRB"
     # "Israeli-occupied" says who holds the place, not where its people belong.
     assert actor_of("Palestinians of the Israeli-occupied West Bank went on strike.").country == "PSE"
+
+
+def test_a_people_named_with_a_state_adjective_is_a_group_of_that_state() -> None:
+    from blocwatch.pipeline import extract_text
+
+    (event,) = extract_text("Iranian Kurds attacked a police post near Mahabad.", date="2024-03-15").events
+    assert event.actor.kind == "group" and event.actor.country == "IRN" and event.actor.sector == "CVL"
+
+
+def test_young_people_of_a_country_protest_against_their_government() -> None:
+    from blocwatch.pipeline import extract_text
+
+    (event,) = [e for e in extract_text("Young Tunisians blocked the main roads on Sunday.", date="2024-03-15").events
+                if e.cameo.startswith("14")]
+    assert event.actor.country == "TUN" and event.recipient is not None and event.recipient.country == "TUN"

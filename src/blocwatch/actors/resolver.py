@@ -1013,6 +1013,13 @@ class ActorResolver:
                                 inner[0].country = place.country
                             return [finish(inner[0])]
         # Not an actor itself: the actor may be its possessor or modifier ("Croatian government's request").
+        if head.tag_ == "NNPS" and head.ent_type_ == "NORP":
+            # "Iraqi Kurds", "Syrian Druze": a people the state's adjective places, not the state itself.
+            placing = next((view.match_at[i] for i in range(start, head.i) if i in view.match_at
+                            and view.match_at[i].kind == "country" and view.match_at[i].key), None)
+            if placing is not None:
+                return [finish(Actor(text="", name=_without_determiners(text_span), kind="group",
+                                     country=placing.key, sector="CVL", role=text_span.text, resolved_by="text"))]
         unplaced: Actor | None = None
         for child in sorted(head.lefts, key=lambda c: c.dep_ != "poss"):
             if child.dep_ in ("poss", "compound", "amod", "nmod") and start <= child.left_edge.i:

@@ -1167,7 +1167,8 @@ class EventCoder:
         if len(countries) != 1 or None in countries or "IGO" in countries:
             return []
         country = next(iter(countries))
-        official = any(a.kind in ("state", "igo") or a.sector in ("GOV", "MIL", "COP", "JUD", "LEG") for a in sources)
+        official = any(a.kind == "igo" or a.sector in ("GOV", "MIL", "COP", "JUD", "LEG", "SPY")
+                       or (a.kind == "state" and a.sector is None) for a in sources)
         if code.startswith("14"):
             if official:
                 return []  # a government protesting names its target or has none
