@@ -303,3 +303,10 @@ def test_holding_elections_or_a_post_is_not_a_detention() -> None:
     assert not find(events_of("Kazakhstan will hold a referendum on nuclear power."), "17")
     (detention,) = find(events_of("Belarusian police held twelve activists overnight."), "17")
     assert country(detention.actor) == "BLR"
+
+
+def test_aid_goes_to_the_receiver_or_place_the_parse_hangs_deeper() -> None:
+    events = events_of("Japan and South Korea have sent tents and personnel such as engineers to Myanmar.")
+    assert {(country(e.actor), country(e.recipient)) for e in find(events, "07")} == {("JPN", "MMR"), ("KOR", "MMR")}
+    (grant,) = find(events_of("Norway gave 40 million kroner to improve water supply in rural Malawi."), "07")
+    assert (country(grant.actor), country(grant.recipient)) == ("NOR", "MWI")

@@ -710,7 +710,27 @@ class EventCoder:
             setting = self._place_within([obj], offset, resolver)
             if setting is not None:
                 return [replace(setting, start=offset + obj.idx, end=offset + obj.idx, resolved_by="text")]
+        if _is_transfer(trig.code):
+            receiver = self._receiver_within(verb, offset, resolver)
+            if receiver is not None:
+                return [receiver]
         return targets
+
+    def _receiver_within(self, verb: Token, offset: int, resolver: SpanResolver) -> Actor | None:
+        """Who aid goes to when the parse hangs the "to" phrase deeper ("sent supplies and doctors to Nepal",
+        "provide ammunition alongside assistance to Turkey"), or the place its purpose names ("euros to promote
+        investment in Ethiopia")."""
+        subjects = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj") for t in c.subtree}
+        for tok in verb.subtree:
+            if tok.i in subjects or tok.dep_ != "prep" or tok.lower_ not in ("to", "for") or tok.head is verb:
+                continue
+            for pobj in tok.children:
+                found = self._actor(pobj, offset, resolver) if pobj.dep_ == "pobj" else None
+                if found is not None and _is_placed(found) and found.kind != "person":
+                    return found
+        purposes = [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+        return self._place_within(purposes, offset, resolver)
 
     def _not_the_actor(self, target: Actor, sources: list[Actor], sent: Span, offset: int,
                        resolver: SpanResolver) -> Actor:
