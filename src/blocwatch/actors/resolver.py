@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from blocwatch.actors.kb import IndexHit, KnowledgeBase, normalize_name, parse_date, slugify
+from blocwatch.actors.kb import Entry, IndexHit, KnowledgeBase, normalize_name, parse_date, slugify
 from blocwatch.actors.sectors import GROUP_SECTORS, STATE_SECTORS, Role, RoleLexicon, default_lexicon
 from blocwatch.records import Actor
 
@@ -53,8 +53,8 @@ class _Match:
     start: int
     end: int
     hits: list[IndexHit]
-    kind: str  # "country", "org", "group", "person", "ambiguous"
-    key: str | None  # iso3 / code / group id / person_id when unambiguous
+    kind: str  # "country", "org", "group", "party", "person", "ambiguous"
+    key: str | None  # iso3 / code / group id / party id / person_id when unambiguous
 
 
 @dataclass
@@ -210,7 +210,7 @@ class ActorResolver:
 
     def _classify_match(self, start: int, end: int, hits: list[IndexHit]) -> _Match | None:
         kinds = {hit.kind for hit in hits}
-        for kind in ("country", "org", "group", "person"):
+        for kind in ("country", "org", "group", "party", "person"):
             if kind not in kinds:
                 continue
             keys = {hit.key for hit in hits if hit.kind == kind}
@@ -798,7 +798,7 @@ class ActorResolver:
             country = None
             if match.kind == "country":
                 country = match.key
-            elif match.kind in ("group", "person") and entries and entries[0].country:
+            elif match.kind in ("group", "party", "person") and entries and entries[0].country:
                 country = entries[0].country
             elif match.kind == "org":
                 country = "IGO"
@@ -1000,6 +1000,8 @@ class ActorResolver:
         return []
 
     def _match_actor(self, match: _Match, facts: _PhraseFacts) -> Actor | None:
+        if match.kind == "ambiguous" and all(hit.kind == "party" for hit in match.hits):
+            return self._shared_party_name(match, facts)
         if match.kind == "ambiguous":
             sectors = {self.kb.entry(hit).sector for hit in match.hits}
             if len(sectors) == 1 and facts.country:
@@ -1053,7 +1055,50 @@ class ActorResolver:
                 actor_id=entry.actor_id,
                 resolved_by="kb",
             )
+        if match.kind == "party":
+            return self._party_actor(entry)
         return None
+
+    @staticmethod
+    def _party_actor(entry: Entry) -> Actor:
+        # A party is an organisation of its state (PLOVER sector PTY), not an armed group.
+        return Actor(
+            text="",
+            name=entry.name,
+            kind="org",
+            country=entry.country,
+            sector=entry.sector,
+            actor_id=entry.actor_id,
+            resolved_by="kb",
+        )
+
+    def _shared_party_name(self, match: _Match, facts: _PhraseFacts) -> Actor | None:
+        """A name several states' parties bear ("Labour Party"): the one of the state the phrase or article names."""
+        entries = {hit.key: self.kb.entry(hit, self.article_date) for hit in match.hits}
+        by_country: dict[str | None, list[Entry]] = {}
+        for entry in entries.values():
+            by_country.setdefault(entry.country, []).append(entry)
+        chosen: list[Entry] = []
+        if facts.country and facts.country != "IGO":
+            chosen = by_country.get(facts.country, [])
+        if not chosen:
+            # "Britain ... the Labour Party": the state the article has named most often so far.
+            mentioned = [(self._state_counts[c], c) for c in by_country if c and self._state_counts[c]]
+            if mentioned:
+                best = max(mentioned)
+                if sum(1 for count, _ in mentioned if count == best[0]) == 1:
+                    chosen = by_country[best[1]]
+        if len(chosen) == 1:
+            return self._party_actor(chosen[0])
+        sectors = {entry.sector for entry in entries.values()}
+        return Actor(
+            text="",
+            name=match.hits[0].alias,
+            kind="org",
+            country=facts.country if facts.country != "IGO" else None,
+            sector=sectors.pop() if len(sectors) == 1 else None,
+            resolved_by="kb",
+        )
 
     def _plural_at(self, match: _Match) -> bool:
         alias = match.hits[0].alias
