@@ -1056,20 +1056,22 @@ class ActorResolver:
                 resolved_by="kb",
             )
         if match.kind == "party":
-            return self._party_actor(entry)
+            return self._party_actor(entry, facts)
         return None
 
     @staticmethod
-    def _party_actor(entry: Entry) -> Actor:
-        # A party is an organisation of its state (PLOVER sector PTY), not an armed group.
+    def _party_actor(entry: Entry, facts: _PhraseFacts) -> Actor:
+        # A party is an organisation of its state (PLOVER sector PTY), not an armed group; a role the text gives
+        # it ("the opposition Homeland Union") says more about the moment than the table can.
+        sector = facts.sector or entry.sector
         return Actor(
             text="",
             name=entry.name,
             kind="org",
             country=entry.country,
-            sector=entry.sector,
+            sector=sector,
             actor_id=entry.actor_id,
-            resolved_by="kb",
+            resolved_by="both" if sector != entry.sector else "kb",
         )
 
     def _shared_party_name(self, match: _Match, facts: _PhraseFacts) -> Actor | None:
@@ -1089,14 +1091,16 @@ class ActorResolver:
                 if sum(1 for count, _ in mentioned if count == best[0]) == 1:
                     chosen = by_country[best[1]]
         if len(chosen) == 1:
-            return self._party_actor(chosen[0])
+            return self._party_actor(chosen[0], facts)
+        # Still several (or none): the state, if one was found, and the sector they share.
         sectors = {entry.sector for entry in entries.values()}
+        country = chosen[0].country if chosen else facts.country
         return Actor(
             text="",
             name=match.hits[0].alias,
             kind="org",
-            country=facts.country if facts.country != "IGO" else None,
-            sector=sectors.pop() if len(sectors) == 1 else None,
+            country=country if country != "IGO" else None,
+            sector=facts.sector or (sectors.pop() if len(sectors) == 1 else None),
             resolved_by="kb",
         )
 
