@@ -426,3 +426,13 @@ def test_a_party_of_an_unknown_state_is_reported(tmp_path):
     )
     with pytest.raises(KnowledgeBaseError, match=r"parties\.csv, line 2: country 'XYZ'"):
         load_kb(base, None)
+
+
+def test_a_party_name_inside_a_longer_name_or_given_another_state_is_not_that_party(parser, kb):
+    resolver = ActorResolver(kb, article_date="2010-05-01")
+    doc = parser("Kenya's Liberal Democratic Party called on the minister to resign.")
+    kenyan = resolver.actor_for_span(phrase(doc, "Kenya's Liberal Democratic Party"))
+    assert kenyan is not None and (kenyan.country, kenyan.sector, kenyan.actor_id) == ("KEN", "PTY", None)
+    doc = parser("The Kurdish Freedom Movement staged a protest.")
+    kurdish = resolver.actor_for_span(phrase(doc, "The Kurdish Freedom Movement"))
+    assert kurdish is None or kurdish.country != "SVN"

@@ -202,6 +202,8 @@ class ActorResolver:
                 continue
             end, hits = best
             match = self._classify_match(start, end, hits)
+            if match is not None and all(hit.kind == "party" for hit in hits) and _inside_longer_name(view, start):
+                match = None  # "National Democratic Alliance" is not the "Democratic Alliance" the table knows
             if match is not None:
                 view.matches.append(match)
                 for index in range(start, end):
@@ -1056,6 +1058,16 @@ class ActorResolver:
                 resolved_by="kb",
             )
         if match.kind == "party":
+            if facts.country and facts.country not in ("IGO", entry.country):
+                # "Kenya's Liberal Democratic Party" is not Japan's: the text's state wins over the name.
+                return Actor(
+                    text="",
+                    name=match.hits[0].alias,
+                    kind="org",
+                    country=facts.country,
+                    sector=facts.sector or entry.sector,
+                    resolved_by="text",
+                )
             return self._party_actor(entry, facts)
         return None
 
@@ -1396,6 +1408,16 @@ class ActorResolver:
 
 
 # -- helpers -----------------------------------------------------------------------------------------------------
+
+
+def _inside_longer_name(view: _DocView, start: int) -> bool:
+    """A capitalised word right before a party name makes it part of a longer, unknown name ("National ...")."""
+    if start == 0:
+        return False
+    before = view.doc[start - 1]
+    if before.is_sent_start or (start - 1) in view.match_at or before.lower_ in _DETERMINERS:
+        return False
+    return before.is_alpha and before.text[:1].isupper() and before.pos_ in ("PROPN", "ADJ", "NOUN")
 
 
 def _case_fits(hit: IndexHit, written: str) -> bool:
