@@ -373,3 +373,97 @@ def test_young_people_of_a_country_protest_against_their_government() -> None:
     (event,) = [e for e in extract_text("Young Tunisians blocked the main roads on Sunday.", date="2024-03-15").events
                 if e.cameo.startswith("14")]
     assert event.actor.country == "TUN" and event.recipient is not None and event.recipient.country == "TUN"
+
+
+# -- parties and more armed groups ------------------------------------------------------------------------------
+
+
+def test_lookup_finds_a_party_with_its_state_and_sector(kb):
+    (kmt,) = kb.lookup("the Kuomintang")
+    assert (kmt.kind, kmt.country, kmt.sector, kmt.actor_id) == ("party", "TWN", "PTY", "party:kuomintang-twn")
+    assert kb.party("party:kuomintang-twn").name == "Kuomintang"
+    # Two states' parties of one name are both found.
+    assert {e.country for e in kb.lookup("Labour Party")} >= {"GBR", "NOR", "NZL"}
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        ("Likud criticised the plan.", "Likud", "ISR"),
+        ("The Homeland Union accused the government of lying.", "The Homeland Union", "LTU"),
+        ("The AKP rejected the proposal.", "The AKP", "TUR"),
+        ("The Sandinista National Liberation Front condemned the embargo.", "The Sandinista National Liberation Front",
+         "NIC"),
+    ],
+)  # fmt: skip
+def test_a_party_is_its_states_pty_organisation(parser, kb, text, mention, country):
+    actor = find(resolve_text(parser, kb, text), mention)
+    assert (actor.kind, actor.country, actor.sector, actor.resolved_by) == ("org", country, "PTY", "kb")
+    assert actor.actor_id is not None and actor.actor_id.startswith("party:")
+
+
+def test_a_party_name_two_states_share_takes_the_state_the_text_names(parser, kb):
+    norway = find(resolve_text(parser, kb, "Norway's Labour Party won the election."), "Labour Party")
+    assert (norway.country, norway.actor_id) == ("NOR", "party:labour-party-nor")
+    actors = resolve_text(parser, kb, "Jonas Gahr Store visited Oslo. The Labour Party welcomed the budget.")
+    assert find(actors, "The Labour Party").country == "NOR"
+    # Nothing names a state: a party, but of no state.
+    alone = find(resolve_text(parser, kb, "The Labour Party criticised the plan."), "The Labour Party")
+    assert (alone.country, alone.sector) == (None, "PTY")
+
+
+def test_a_role_in_the_text_wins_over_the_party_sector(parser, kb):
+    doc = parser("The opposition Homeland Union walked out.")
+    actor = ActorResolver(kb, article_date="2023-12-18").actor_for_span(phrase(doc, "The opposition Homeland Union"))
+    assert actor is not None and (actor.country, actor.sector, actor.resolved_by) == ("LTU", "OPP", "both")
+
+
+def test_historical_armed_groups_are_placed(parser, kb):
+    unita = find(resolve_text(parser, kb, "UNITA rebels attacked a government convoy.", "1993-01-10"), "UNITA rebels")
+    assert (unita.kind, unita.country, unita.sector) == ("group", "AGO", "REB")
+    actors = resolve_text(parser, kb, "Contra rebels ambushed Sandinista troops.", "1985-06-01")
+    assert find(actors, "Contra rebels").country == "NIC"
+    assert find(actors, "Sandinista troops").country == "NIC"
+
+
+def test_user_folder_overrides_and_extends_parties(tmp_path):
+    base = tmp_path / "base"
+    _write_minimal_kb(base)
+    (base / "parties.csv").write_text(
+        "name,aliases,country,sector,role,note\n"
+        "Freedonian Party,FP|Blue Party,FRE,PTY,government,ruling party\n",
+        encoding="utf-8",
+    )
+    user = tmp_path / "user"
+    user.mkdir()
+    (user / "parties.yaml").write_text(
+        "parties:\n"
+        "  - {name: Freedonian Party, country: FRE, aliases: [FP, Green Party]}\n"
+        "  - {name: Sylvanian Front, country: FRE, role: opposition, note: exiled}\n",
+        encoding="utf-8",
+    )
+    kb = load_kb(base, user)
+    assert kb.lookup("Green Party")[0].actor_id == "party:freedonian-party-fre"
+    assert kb.lookup("Blue Party") == []
+    front = kb.lookup("Sylvanian Front")[0]
+    assert (front.kind, front.country, front.sector) == ("party", "FRE", "PTY")
+
+
+def test_a_party_of_an_unknown_state_is_reported(tmp_path):
+    base = tmp_path / "base"
+    _write_minimal_kb(base)
+    (base / "parties.csv").write_text(
+        "name,aliases,country,sector,role,note\nGhost Party,,XYZ,PTY,,\n", encoding="utf-8"
+    )
+    with pytest.raises(KnowledgeBaseError, match=r"parties\.csv, line 2: country 'XYZ'"):
+        load_kb(base, None)
+
+
+def test_a_party_name_inside_a_longer_name_or_given_another_state_is_not_that_party(parser, kb):
+    resolver = ActorResolver(kb, article_date="2010-05-01")
+    doc = parser("Kenya's Liberal Democratic Party called on the minister to resign.")
+    kenyan = resolver.actor_for_span(phrase(doc, "Kenya's Liberal Democratic Party"))
+    assert kenyan is not None and (kenyan.country, kenyan.sector, kenyan.actor_id) == ("KEN", "PTY", None)
+    doc = parser("The Kurdish Freedom Movement staged a protest.")
+    kurdish = resolver.actor_for_span(phrase(doc, "The Kurdish Freedom Movement"))
+    assert kurdish is None or kurdish.country != "SVN"

@@ -1,4 +1,4 @@
-"""actors stage: the knowledge base of states, organisations, groups and office holders, and mention resolution.
+"""actors stage: the knowledge base of states, organisations, groups, parties and office holders, and mention resolution.
 
 Typical use (see docs/actors.md)::
 
@@ -23,6 +23,7 @@ from blocwatch.actors.kb import (
     KnowledgeBase,
     KnowledgeBaseError,
     Org,
+    Party,
     Person,
     Term,
     build_kb,
@@ -60,6 +61,7 @@ __all__ = [
     "KnowledgeBase",
     "KnowledgeBaseError",
     "Org",
+    "Party",
     "Person",
     "Term",
     "load_kb",

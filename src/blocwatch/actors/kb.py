@@ -1,4 +1,4 @@
-"""The actor knowledge base: states, intergovernmental organisations, armed groups and office holders.
+"""The actor knowledge base: states, intergovernmental organisations, armed groups, parties and office holders.
 
 The package ships the tables in ``actors/data``; a user folder (``blocwatch.config.user_data_dir()``) may hold
 files with the same names and columns (CSV) or the same rows as YAML (a list of row dicts under the file's stem,
@@ -34,6 +34,8 @@ COUNTRY_COLUMNS = (
 )  # fmt: skip
 ORG_COLUMNS = ("code", "name", "acronyms", "aliases", "kind", "headquarters", "sector", "founded")
 GROUP_COLUMNS = ("name", "aliases", "country", "sector", "kind", "note")
+PARTY_COLUMNS = ("name", "aliases", "country", "sector", "role", "note")
+PARTY_ROLES = frozenset({"government", "opposition", "both"})
 OFFICE_COLUMNS = ("person_id", "name", "aliases", "country", "office", "title", "start", "end", "sector")
 OFFICIAL_COLUMNS = (*OFFICE_COLUMNS, "org")
 PLACE_COLUMNS = ("name", "aliases", "country", "kind", "note")
@@ -46,6 +48,8 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "countries": (COUNTRY_COLUMNS, ("iso3",)),
     "igos": (ORG_COLUMNS, ("code",)),
     "armed_groups": (GROUP_COLUMNS, ("name",)),
+    # Political parties and movements; two countries may have a party of the same name ("Labour Party").
+    "parties": (PARTY_COLUMNS, ("name", "country")),
     "office_holders": (OFFICE_COLUMNS, ("person_id", "office", "start")),
     "officials": (OFFICIAL_COLUMNS, ("person_id", "office", "start")),
     # Heads of state and government since 1975 beyond office_holders.csv's 2000-on core, by region.
@@ -175,6 +179,19 @@ class ArmedGroup:
 
 
 @dataclass(frozen=True)
+class Party:
+    """A political party or movement ("Likud", "Homeland Union") and the state it is active in."""
+
+    party_id: str
+    name: str
+    country: str
+    aliases: tuple[str, ...] = ()
+    sector: str = "PTY"
+    role: str | None = None  # mainly "government", "opposition" or "both" since 1975
+    note: str | None = None
+
+
+@dataclass(frozen=True)
 class Place:
     """A sub-national place ("West Bank", "Darfur", "Mosul") and the state event coding assigns it to."""
 
@@ -243,8 +260,8 @@ def _most_senior(terms: list[Term]) -> Term:
 class IndexHit:
     """One way a normalised name points at a knowledge-base record."""
 
-    kind: str  # "country", "org", "group" or "person"
-    key: str  # iso3, org code, group id or person_id
+    kind: str  # "country", "org", "group", "party" or "person"
+    key: str  # iso3, org code, group id, party id or person_id
     field: str  # the column the name came from, e.g. "adjectives", "acronyms"
     alias: str  # the name as written in the table
 
@@ -258,7 +275,7 @@ class IndexHit:
 class Entry:
     """What ``KnowledgeBase.lookup`` returns: a record a name stands for, seen on a given date."""
 
-    kind: str  # "country", "org", "group" or "person"
+    kind: str  # "country", "org", "group", "party" or "person"
     key: str
     name: str
     matched_field: str
@@ -272,7 +289,7 @@ class Entry:
 
     @property
     def actor_id(self) -> str:
-        prefix = {"country": "state", "org": "igo", "group": "group", "person": "person"}[self.kind]
+        prefix = {"country": "state", "org": "igo", "group": "group", "party": "party", "person": "person"}[self.kind]
         if self.kind == "person" and self.key.startswith("person:"):
             return self.key
         return f"{prefix}:{self.key}"
@@ -286,11 +303,13 @@ class KnowledgeBase:
         groups: Iterable[ArmedGroup] = (),
         people: Iterable[Person] = (),
         places: Iterable[Place] = (),
+        parties: Iterable[Party] = (),
     ) -> None:
         self.countries: dict[str, Country] = {c.iso3: c for c in countries}
         self.orgs: dict[str, Org] = {o.code: o for o in orgs}
         self.groups: dict[str, ArmedGroup] = {g.group_id: g for g in groups}
         self.people: dict[str, Person] = {p.person_id: p for p in people}
+        self.parties: dict[str, Party] = {p.party_id: p for p in parties}
         self.places: dict[str, Place] = {p.place_id: p for p in places}
         # Normalised place name or alias -> the place, to tell ``entry`` which place a hit came from.
         self._place_by_key: dict[str, Place] = {}
@@ -328,6 +347,14 @@ class KnowledgeBase:
             self._add(group.name, IndexHit("group", group.group_id, "name", group.name))
             for alias in group.aliases:
                 self._add(alias, IndexHit("group", group.group_id, "aliases", alias))
+        for party in self.parties.values():
+            if party.country not in self.countries:
+                raise KnowledgeBaseError(
+                    f"party {party.name!r}: country {party.country!r} is not in the countries table"
+                )
+            self._add(party.name, IndexHit("party", party.party_id, "name", party.name))
+            for alias in party.aliases:
+                self._add(alias, IndexHit("party", party.party_id, "aliases", alias))
         for person in self.people.values():
             self._add(person.name, IndexHit("person", person.person_id, "name", person.name))
             for alias in person.aliases:
@@ -409,6 +436,9 @@ class KnowledgeBase:
         if hit.kind == "group":
             group = self.groups[hit.key]
             return Entry("group", hit.key, group.name, hit.field, group.country, group.sector)
+        if hit.kind == "party":
+            party = self.parties[hit.key]
+            return Entry("party", hit.key, party.name, hit.field, party.country, party.sector)
         person = self.people[hit.key]
         term, current = person.term_on(day)
         return Entry(
@@ -464,6 +494,9 @@ class KnowledgeBase:
 
     def group(self, group_id: str) -> ArmedGroup | None:
         return self.groups.get(group_id)
+
+    def party(self, party_id: str) -> Party | None:
+        return self.parties.get(party_id.removeprefix("party:"))
 
     def place(self, name: str) -> Place | None:
         """The place ``name`` (or one of its aliases) names, e.g. "Deraa" -> Daraa in Syria."""
@@ -673,7 +706,32 @@ def build_kb(tables: dict[str, list[dict[str, Any]]]) -> KnowledgeBase:
             )
     known = {country.iso3 for country in countries}
     places = [_place(row, known) for row in tables.get("places", [])]
-    return KnowledgeBase(countries, orgs, groups, people.values(), places)
+    parties = [_party(row, known) for row in tables.get("parties", [])]
+    return KnowledgeBase(countries, orgs, groups, people.values(), places, parties)
+
+
+def _party(row: dict[str, Any], known_countries: set[str]) -> Party:
+    name = _require(row, "name")
+    country = _country_code(row, "country", optional=False) or ""
+    if country not in known_countries:
+        raise KnowledgeBaseError(
+            f"{row.get('_where', '?')}: country {country!r} is not in the countries table"
+        )
+    role = _optional(row, "role")
+    if role is not None and role not in PARTY_ROLES:
+        raise KnowledgeBaseError(
+            f"{row.get('_where', '?')}: role {role!r} is not one of {sorted(PARTY_ROLES)}"
+        )
+    return Party(
+        # The country is part of the id: "Labour Party" names a British and a Norwegian party.
+        party_id=f"{slugify(name)}-{country.lower()}",
+        name=name,
+        country=country,
+        aliases=tuple(_split(row.get("aliases"))),
+        sector=_optional(row, "sector") or "PTY",
+        role=role,
+        note=_optional(row, "note"),
+    )
 
 
 def _place(row: dict[str, Any], known_countries: set[str]) -> Place:
@@ -719,6 +777,7 @@ __all__ = [
     "KnowledgeBase",
     "KnowledgeBaseError",
     "Org",
+    "Party",
     "Person",
     "Place",
     "Term",

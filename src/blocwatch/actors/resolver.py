@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from blocwatch.actors.kb import IndexHit, KnowledgeBase, normalize_name, parse_date, slugify
+from blocwatch.actors.kb import Entry, IndexHit, KnowledgeBase, normalize_name, parse_date, slugify
 from blocwatch.actors.sectors import GROUP_SECTORS, STATE_SECTORS, Role, RoleLexicon, default_lexicon
 from blocwatch.records import Actor
 
@@ -53,8 +53,8 @@ class _Match:
     start: int
     end: int
     hits: list[IndexHit]
-    kind: str  # "country", "org", "group", "person", "ambiguous"
-    key: str | None  # iso3 / code / group id / person_id when unambiguous
+    kind: str  # "country", "org", "group", "party", "person", "ambiguous"
+    key: str | None  # iso3 / code / group id / party id / person_id when unambiguous
 
 
 @dataclass
@@ -208,6 +208,8 @@ class ActorResolver:
                 continue
             end, hits = best
             match = self._classify_match(start, end, hits)
+            if match is not None and all(hit.kind == "party" for hit in hits) and _inside_longer_name(view, start):
+                match = None  # "National Democratic Alliance" is not the "Democratic Alliance" the table knows
             if match is not None:
                 view.matches.append(match)
                 for index in range(start, end):
@@ -216,7 +218,7 @@ class ActorResolver:
 
     def _classify_match(self, start: int, end: int, hits: list[IndexHit]) -> _Match | None:
         kinds = {hit.kind for hit in hits}
-        for kind in ("country", "org", "group", "person"):
+        for kind in ("country", "org", "group", "party", "person"):
             if kind not in kinds:
                 continue
             keys = {hit.key for hit in hits if hit.kind == kind}
@@ -836,7 +838,7 @@ class ActorResolver:
             country = None
             if match.kind == "country":
                 country = match.key
-            elif match.kind in ("group", "person") and entries and entries[0].country:
+            elif match.kind in ("group", "party", "person") and entries and entries[0].country:
                 country = entries[0].country
             elif match.kind == "org":
                 country = "IGO"
@@ -1053,6 +1055,8 @@ class ActorResolver:
         return []
 
     def _match_actor(self, match: _Match, facts: _PhraseFacts) -> Actor | None:
+        if match.kind == "ambiguous" and all(hit.kind == "party" for hit in match.hits):
+            return self._shared_party_name(match, facts)
         if match.kind == "ambiguous":
             sectors = {self.kb.entry(hit).sector for hit in match.hits}
             if len(sectors) == 1 and facts.country:
@@ -1106,6 +1110,18 @@ class ActorResolver:
                 actor_id=entry.actor_id,
                 resolved_by="kb",
             )
+        if match.kind == "party":
+            if facts.country and facts.country not in ("IGO", entry.country):
+                # "Kenya's Liberal Democratic Party" is not Japan's: the text's state wins over the name.
+                return Actor(
+                    text="",
+                    name=match.hits[0].alias,
+                    kind="org",
+                    country=facts.country,
+                    sector=facts.sector or entry.sector,
+                    resolved_by="text",
+                )
+            return self._party_actor(entry, facts)
         return None
 
     def _state_of_minority(self, view: _DocView, head_match: _Match, start: int, end: int) -> str | None:
@@ -1118,6 +1134,51 @@ class ActorResolver:
                   if m is not None and m is not head_match and m.kind == "country" and m.key
                   and m.key != head_match.key and not _stance_only(view.doc, m.start, m.end)}
         return others.pop() if len(others) == 1 else None
+
+    @staticmethod
+    def _party_actor(entry: Entry, facts: _PhraseFacts) -> Actor:
+        # A party is an organisation of its state (PLOVER sector PTY), not an armed group; a role the text gives
+        # it ("the opposition Homeland Union") says more about the moment than the table can.
+        sector = facts.sector or entry.sector
+        return Actor(
+            text="",
+            name=entry.name,
+            kind="org",
+            country=entry.country,
+            sector=sector,
+            actor_id=entry.actor_id,
+            resolved_by="both" if sector != entry.sector else "kb",
+        )
+
+    def _shared_party_name(self, match: _Match, facts: _PhraseFacts) -> Actor | None:
+        """A name several states' parties bear ("Labour Party"): the one of the state the phrase or article names."""
+        entries = {hit.key: self.kb.entry(hit, self.article_date) for hit in match.hits}
+        by_country: dict[str | None, list[Entry]] = {}
+        for entry in entries.values():
+            by_country.setdefault(entry.country, []).append(entry)
+        chosen: list[Entry] = []
+        if facts.country and facts.country != "IGO":
+            chosen = by_country.get(facts.country, [])
+        if not chosen:
+            # "Britain ... the Labour Party": the state the article has named most often so far.
+            mentioned = [(self._state_counts[c], c) for c in by_country if c and self._state_counts[c]]
+            if mentioned:
+                best = max(mentioned)
+                if sum(1 for count, _ in mentioned if count == best[0]) == 1:
+                    chosen = by_country[best[1]]
+        if len(chosen) == 1:
+            return self._party_actor(chosen[0], facts)
+        # Still several (or none): the state, if one was found, and the sector they share.
+        sectors = {entry.sector for entry in entries.values()}
+        country = chosen[0].country if chosen else facts.country
+        return Actor(
+            text="",
+            name=match.hits[0].alias,
+            kind="org",
+            country=country if country != "IGO" else None,
+            sector=facts.sector or (sectors.pop() if len(sectors) == 1 else None),
+            resolved_by="kb",
+        )
 
     def _plural_at(self, match: _Match) -> bool:
         alias = match.hits[0].alias
@@ -1411,6 +1472,16 @@ class ActorResolver:
 
 
 # -- helpers -----------------------------------------------------------------------------------------------------
+
+
+def _inside_longer_name(view: _DocView, start: int) -> bool:
+    """A capitalised word right before a party name makes it part of a longer, unknown name ("National ...")."""
+    if start == 0:
+        return False
+    before = view.doc[start - 1]
+    if before.is_sent_start or (start - 1) in view.match_at or before.lower_ in _DETERMINERS:
+        return False
+    return before.is_alpha and before.text[:1].isupper() and before.pos_ in ("PROPN", "ADJ", "NOUN")
 
 
 def _case_fits(hit: IndexHit, written: str) -> bool:
