@@ -310,3 +310,8 @@ def test_aid_goes_to_the_receiver_or_place_the_parse_hangs_deeper() -> None:
     assert {(country(e.actor), country(e.recipient)) for e in find(events, "07")} == {("JPN", "MMR"), ("KOR", "MMR")}
     (grant,) = find(events_of("Norway gave 40 million kroner to improve water supply in rural Malawi."), "07")
     assert (country(grant.actor), country(grant.recipient)) == ("NOR", "MWI")
+
+
+def test_an_event_noun_listed_after_other_objects_takes_the_verbs_subject() -> None:
+    events = events_of("Azerbaijani units launched mortar, artillery, and rocket fire against Armenian positions near Tavush.")
+    assert {(country(e.actor), country(e.recipient)) for e in find(events, "19")} == {("AZE", "ARM")}

@@ -1006,9 +1006,12 @@ class EventCoder:
             source_toks, target_toks, reciprocal_args = self._noun_args(verb)
             if not source_toks and verb.dep_ == "attr" and verb.head.lemma_ == "be":
                 source_toks, _ = self._subject_tokens(verb.head)  # "Germany is the largest donor of aid to Iraq"
-            if not source_toks and verb.dep_ in ("dobj", "nsubjpass") and verb.head.pos_ == "VERB":
+            anchor = verb  # "launched artillery, mortar and rocket fire": the last conjunct acts like the first
+            while anchor.dep_ == "conj" and anchor.head is not anchor and anchor.head.pos_ in ("NOUN", "PROPN"):
+                anchor = anchor.head
+            if not source_toks and anchor.dep_ in ("dobj", "nsubjpass") and anchor.head.pos_ == "VERB":
                 # "failed to renew the arms embargo on Iran": who renews it imposes it
-                source_toks, _ = self._subject_tokens(verb.head)
+                source_toks, _ = self._subject_tokens(anchor.head)
             elif (not source_toks and verb.dep_ == "nsubj" and verb.head.dep_ in ("ccomp", "xcomp")
                   and verb.head.head.lemma_.lower() in self.lexicon.light_verbs | self.lexicon.speech_verbs):
                 # "announced a ceasefire to coincide with ...", parsed with the ceasefire as a clause subject
