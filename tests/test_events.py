@@ -315,3 +315,17 @@ def test_aid_goes_to_the_receiver_or_place_the_parse_hangs_deeper() -> None:
 def test_an_event_noun_listed_after_other_objects_takes_the_verbs_subject() -> None:
     events = events_of("Azerbaijani units launched mortar, artillery, and rocket fire against Armenian positions near Tavush.")
     assert {(country(e.actor), country(e.recipient)) for e in find(events, "19")} == {("AZE", "ARM")}
+
+
+def test_renewed_appeals_and_reiterated_demands_are_coded_with_whom_they_target() -> None:
+    (appeal,) = find(events_of("Georgia renewed its appeal to the European Union for visa-free travel."), "02")
+    assert (country(appeal.actor), country(appeal.recipient)) == ("GEO", "IGO")
+    (demand,) = find(events_of("The OSCE reiterated its demand that Belarus release political prisoners."), "10")
+    assert (country(demand.actor), country(demand.recipient)) == ("IGO", "BLR")
+
+
+def test_denying_a_request_and_reneging_are_refusals() -> None:
+    (denial,) = find(events_of("Hungary denied Ukraine's request for transit of the equipment."), "12")
+    assert (country(denial.actor), country(denial.recipient)) == ("HUN", "UKR")
+    (renege,) = find(events_of("The Serbian government reneged on its pledge to Kosovo."), "12")
+    assert country(renege.actor) == "SRB"

@@ -666,6 +666,11 @@ class EventCoder:
                         recipients.extend(c for c in p.children if c.dep_ == "conj")
                 elif word in self._recipient_preps(noun):
                     recipients.extend(pobjs)
+            elif child.dep_ in ("acl", "ccomp") and (self.lexicon.nouns.get(self._noun_key(noun) or "", "")[:2]
+                                                     in ("02", "10", "13")):
+                # "its demand that Israel ease restrictions": who is to act is who the demand is aimed at.
+                # A pronoun there most often points back to who answers the demand ("demands that it reform").
+                recipients.extend(c for c in child.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON")
         return actors, recipients, reciprocal
 
     def _place_of(self, tokens: Sequence[Token], offset: int, resolver: SpanResolver) -> Actor | None:
