@@ -329,3 +329,10 @@ def test_denying_a_request_and_reneging_are_refusals() -> None:
     assert (country(denial.actor), country(denial.recipient)) == ("HUN", "UKR")
     (renege,) = find(events_of("The Serbian government reneged on its pledge to Kosovo."), "12")
     assert country(renege.actor) == "SRB"
+
+
+def test_forces_readied_for_an_attack_show_force_rather_than_threaten() -> None:
+    (posture,) = events_of("Azerbaijani troops are poised to attack Armenian positions near Jermuk.")
+    assert posture.cameo.startswith("15") and posture.modality == "future"
+    (threat,) = events_of("Azerbaijan threatened to attack Armenian positions near Jermuk.")
+    assert threat.cameo.startswith("13")

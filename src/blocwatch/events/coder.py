@@ -1125,6 +1125,8 @@ class EventCoder:
             code = _combine("agree", code) or code if code[:2] in ("04", "05", "06", "07", "08") else code
             if code[:2] in ("14", "15", "16", "17", "18", "19", "20"):
                 code = _combine("threaten", code) or code
+        if (code[:2] in ("18", "19", "20") or code == "138") and _readying(verb):
+            code = "150"  # "the army prepared to resume shelling": a force readied, not yet used (CAMEO 15)
         if sources and not targets and not anaphoric_target:
             targets = self._home_side(code, sources, verb, offset, resolver)
         try:
@@ -1521,6 +1523,18 @@ def _placed(actor: Actor, place: Actor) -> Actor:
     if actor.country or actor.kind in ("state", "igo") or not place.country or place.country == "IGO":
         return actor
     return replace(actor, country=place.country, resolved_by="text")
+
+
+def _readying(verb: Token) -> bool:
+    """'prepared to resume shelling', 'poised to attack': the act is what the force is made ready for."""
+    clause = verb
+    for _ in range(3):
+        if clause.dep_ not in ("xcomp", "advcl", "dobj", "pcomp") or clause.head is clause:
+            return False
+        clause = clause.head
+        if clause.lemma_.lower() in ("prepare", "poise", "gear", "ready") or clause.lower_ in ("poised", "ready"):
+            return True
+    return False
 
 
 def _threat_unless(verb: Token) -> bool:
