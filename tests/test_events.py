@@ -336,3 +336,8 @@ def test_forces_readied_for_an_attack_show_force_rather_than_threaten() -> None:
     assert posture.cameo.startswith("15") and posture.modality == "future"
     (threat,) = events_of("Azerbaijan threatened to attack Armenian positions near Jermuk.")
     assert threat.cameo.startswith("13")
+
+
+def test_a_measure_of_goods_is_coded_by_the_goods() -> None:
+    (aid,) = events_of("Kazakh doctors handed over 400 kg of medicine to the Kyrgyz Red Crescent.")
+    assert aid.cameo.startswith("07") and country(aid.actor) == "KAZ"

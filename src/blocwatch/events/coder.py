@@ -246,6 +246,8 @@ class EventCoder:
                    if c.dep_ in ("prt", "prep", "advmod", "agent", "dative", "acomp", "oprd")
                    and not any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children)}
         obj = self._object_of(verb)
+        if obj is not None:
+            obj = _measured(obj)  # "handed over 700 kg of medicine": the medicine is what is handed over
         obj_words: set[str] = set()
         if obj is not None:
             obj_words = {obj.lemma_.lower(), obj.lower_}
@@ -1523,6 +1525,23 @@ def _placed(actor: Actor, place: Actor) -> Actor:
     if actor.country or actor.kind in ("state", "igo") or not place.country or place.country == "IGO":
         return actor
     return replace(actor, country=place.country, resolved_by="text")
+
+
+MEASURE_WORDS = {"kg", "kilogram", "kilo", "ton", "tonne", "litre", "liter", "gallon", "barrel", "unit", "box", "crate",
+                 "truckload", "planeload", "shipload", "consignment", "batch", "dose", "amount", "quantity", "worth",
+                 "load", "lot", "package", "parcel", "set", "pallet", "container", "cargo", "convoy", "shipment"}
+
+
+def _measured(noun: Token) -> Token:
+    """The thing a measure counts ("700 kg of medicine" -> medicine); any other noun as it is."""
+    if noun.lemma_.lower() not in MEASURE_WORDS:
+        return noun
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
+                    return pobj
+    return noun
 
 
 def _readying(verb: Token) -> bool:
