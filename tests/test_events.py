@@ -341,3 +341,8 @@ def test_forces_readied_for_an_attack_show_force_rather_than_threaten() -> None:
 def test_a_measure_of_goods_is_coded_by_the_goods() -> None:
     (aid,) = events_of("Kazakh doctors handed over 400 kg of medicine to the Kyrgyz Red Crescent.")
     assert aid.cameo.startswith("07") and country(aid.actor) == "KAZ"
+
+
+def test_an_object_the_parser_hangs_on_the_next_clause_is_still_the_recipient() -> None:
+    (asylum,) = find(events_of("Ecuador has granted asylum to three Peruvian army officers holed up in its embassy."), "07")
+    assert (country(asylum.actor), country(asylum.recipient)) == ("ECU", "PER")

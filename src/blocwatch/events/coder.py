@@ -562,24 +562,27 @@ class EventCoder:
         for child in holder.children:
             if child.dep_ in ("dative", "iobj"):
                 if child.pos_ == "ADP":  # "provide support to refugees"
-                    receivers.append([g for g in child.children if g.dep_ == "pobj"])
+                    receivers.append([g for g in child.children if g.dep_ == "pobj"] or _dangling_object(child))
                 else:
                     receivers.append([child])
         heads = [holder] + ([obj] if obj is not None and obj is not verb.head else [])
         heads += [c for c in holder.children if c.dep_ == "prt"]  # "kidnapped up to 16 advisers"
         prepositional: list[list[Token]] = []
+        to_objects: list[list[Token]] = []
         for prep_word in TARGET_PREPS:
             for head in heads:
                 for child in head.children:
                     if child.dep_ in ("prep", "prt") and child.lower_ == prep_word:
-                        pobjs = [g for g in child.children if g.dep_ == "pobj"]
+                        pobjs = [g for g in child.children if g.dep_ == "pobj"] or _dangling_object(child)
+                        if prep_word == "to":
+                            to_objects.append(pobjs)
                         (places if prep_word in PLACE_PREPS else prepositional).append(pobjs)
                         for pobj in pobjs:  # "mobilized reservists for a war against Iraq"
                             if self._noun_key(pobj):
                                 prepositional.extend([r] for r in self._noun_args(pobj)[1])
         if _is_transfer(trig.code):
             # "returned the artifacts to the government of Iraq": what is handed over is not the recipient.
-            to_phrases = [c for c in prepositional if c and c[0].head.lower_ == "to"]
+            to_phrases = [c for c in prepositional if c and any(c is t for t in to_objects)]
             core.extend(receivers + to_phrases + object_candidates
                         + [c for c in prepositional if c not in to_phrases])
         else:
@@ -1530,6 +1533,19 @@ def _placed(actor: Actor, place: Actor) -> Actor:
 MEASURE_WORDS = {"kg", "kilogram", "kilo", "ton", "tonne", "litre", "liter", "gallon", "barrel", "unit", "box", "crate",
                  "truckload", "planeload", "shipload", "consignment", "batch", "dose", "amount", "quantity", "worth",
                  "load", "lot", "package", "parcel", "set", "pallet", "container", "cargo", "convoy", "shipment"}
+
+
+def _dangling_object(prep: Token) -> list[Token]:
+    """The object the parser took for the subject of the next clause: in "granted asylum to five officers holed
+    up in a residence", "officers" hangs as the subject of "holed" and "to" is left empty."""
+    if any(c.dep_ == "pobj" for c in prep.children) or prep.i + 1 >= len(prep.doc):
+        return []
+    for clause in prep.head.children:
+        if clause.dep_ in ("advcl", "ccomp", "relcl", "acl", "conj") and clause.i > prep.i:
+            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i == prep.i + 1]
+            if subjects:
+                return subjects
+    return []
 
 
 def _measured(noun: Token) -> Token:
