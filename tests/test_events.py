@@ -346,3 +346,10 @@ def test_a_measure_of_goods_is_coded_by_the_goods() -> None:
 def test_an_object_the_parser_hangs_on_the_next_clause_is_still_the_recipient() -> None:
     (asylum,) = find(events_of("Ecuador has granted asylum to three Peruvian army officers holed up in its embassy."), "07")
     assert (country(asylum.actor), country(asylum.recipient)) == ("ECU", "PER")
+
+
+def test_a_description_takes_the_organisation_its_apposition_names() -> None:
+    # The long name is written differently from the knowledge base's; the bracketed acronym is not.
+    (demand,) = find(events_of("The main rebel alliance, the Russian Volunteer Legion (RDK), demanded that Moscow "
+                               "release its prisoners."), "10")
+    assert country(demand.actor) == "RUS" and demand.actor.kind != "person"

@@ -513,9 +513,10 @@ class EventCoder:
                         patients = head_patients
             elif verb.dep_ == "relcl" and head is not verb:
                 sources = [head]
-            elif verb.dep_ == "acl" and (verb.tag_ == "VBG" or any(c.dep_ == "dobj" for c in verb.children)):
-                # "forces killing ...", and a misparsed main verb: "an earthquake(ROOT) killed(acl) twelve people"
-                # (a participle with its own object is not passive)
+            elif verb.dep_ == "acl" and (verb.tag_ in ("VBG", "VBD") or any(c.dep_ == "dobj" for c in verb.children)):
+                # "forces killing ...", and a misparsed main verb: "an earthquake(ROOT) killed(acl) twelve people",
+                # "youths(dep) resorted(acl, past tense) to throwing stones" (a participle with its own object, or a
+                # finite past tense, is not passive)
                 if (head.dep_ == "dobj" and head.lemma_.lower() in DOCUMENT_NOUNS
                         and head.head.lemma_.lower() in ISSUING_VERBS):
                     return self._subject_tokens(head.head)  # "issued a declaration demanding": who issued it
@@ -1005,7 +1006,29 @@ class EventCoder:
             # "Musicians", "protesters": a group the knowledge base cannot place, kept as the text names it.
             actor = Actor(text=phrase.text, name=phrase.text, kind="org", start=offset + phrase.start_char,
                           end=offset + phrase.end_char, resolved_by="text")
+        if not _is_placed(actor):
+            named = self._named_in_apposition(tok, offset, resolver)
+            if named is not None:
+                return replace(named, text=phrase.text, start=offset + phrase.start_char,
+                               end=offset + phrase.end_char)
         return actor
+
+    def _named_in_apposition(self, tok: Token, offset: int, resolver: SpanResolver) -> Actor | None:
+        """'The main rebel group, Forces for Defence of Democracy (FDD)': a description the knowledge base cannot
+        place is the organisation its apposition, or that name's bracketed acronym, names."""
+        queue = [c for c in tok.children if c.dep_ == "appos"]
+        index = 0
+        while index < min(len(queue), 8):
+            current = queue[index]
+            index += 1
+            if current.pos_ == "PROPN":
+                bracketed = current.i > 0 and current.nbor(-1).text == "("
+                span = current.doc[current.i:current.i + 1] if bracketed else self._phrase(current)
+                found = resolver.actor_for_span(span, offset)
+                if found is not None and _is_placed(found) and found.kind != "person":
+                    return found
+            queue.extend(c for c in current.subtree if c.dep_ == "appos" and c is not current)
+        return None
 
     def _events_for(self, trig: Trigger, sent: Span, sentence_index: int, offset: int, resolver: SpanResolver,
                     published: str | date | None, previous: Sequence[Event]) -> list[Event]:
