@@ -513,10 +513,9 @@ class EventCoder:
                         patients = head_patients
             elif verb.dep_ == "relcl" and head is not verb:
                 sources = [head]
-            elif verb.dep_ == "acl" and (verb.tag_ in ("VBG", "VBD") or any(c.dep_ == "dobj" for c in verb.children)):
-                # "forces killing ...", and a misparsed main verb: "an earthquake(ROOT) killed(acl) twelve people",
-                # "youths(dep) resorted(acl, past tense) to throwing stones" (a participle with its own object, or a
-                # finite past tense, is not passive)
+            elif verb.dep_ == "acl" and (verb.tag_ == "VBG" or any(c.dep_ == "dobj" for c in verb.children)):
+                # "forces killing ...", and a misparsed main verb: "an earthquake(ROOT) killed(acl) twelve people"
+                # (a participle with its own object is not passive)
                 if (head.dep_ == "dobj" and head.lemma_.lower() in DOCUMENT_NOUNS
                         and head.head.lemma_.lower() in ISSUING_VERBS):
                     return self._subject_tokens(head.head)  # "issued a declaration demanding": who issued it
