@@ -353,3 +353,10 @@ def test_a_description_takes_the_organisation_its_apposition_names() -> None:
     (demand,) = find(events_of("The main rebel alliance, the Russian Volunteer Legion (RDK), demanded that Moscow "
                                "release its prisoners."), "10")
     assert country(demand.actor) == "RUS" and demand.actor.kind != "person"
+
+
+def test_victims_without_a_country_are_where_the_act_happened_before_they_are_compatriots() -> None:
+    (killing,) = find(events_of("Russian troops killed civilians in Bucha."), "1")
+    assert (country(killing.actor), country(killing.recipient)) == ("RUS", "UKR")
+    (dispersal,) = find(events_of("Egyptian police dispersed demonstrators on Friday."), "17")
+    assert country(dispersal.recipient) == "EGY"

@@ -1097,17 +1097,19 @@ class EventCoder:
             sources = [Actor(text="", name="unknown", kind="org", country=place.country,
                              start=offset + verb.idx, end=offset + verb.idx, resolved_by="text")]
         targets = [self._not_the_actor(t, sources, sent, offset, resolver) for t in targets]
+        if place is not None:
+            # An unplaced recipient ("a 35-year-old inmate", "civilians") is where the act happened: "Russian troops
+            # killed civilians in Bucha" are Ukrainian civilians.
+            targets = [_placed(t, place) for t in targets]
         # "Egyptian police dispersed demonstrators", "protesters marched against the government": an unplaced
         # domestic group is the other side's compatriots, as CAMEO codes domestic events.
         targets = [_compatriots(t, sources) for t in targets]
         sources = [_compatriots(a, targets) for a in sources]
+        if place is not None:
+            sources = [_placed(a, place) for a in sources]  # "prisoners rioted at a jail in Dili"
         if trig.code[:2] == "17" and (jurisdiction := _home_authority(sources)) is not None:
             # Whoever a state's authorities arrest, detain or search is within their reach: on their territory.
             targets = [_placed(t, jurisdiction) if t.kind != "igo" else t for t in targets]
-        if place is not None:
-            # An unplaced recipient or actor ("a 35-year-old inmate", "prisoners") is where the act happened.
-            targets = [_placed(t, place) for t in targets]
-            sources = [_placed(a, place) for a in sources]
         if not trig.nominal:
             targets = self._placed_by_setting(targets, target_toks, trig, offset, resolver)
         if anaphoric_target and previous:
