@@ -467,3 +467,11 @@ def test_a_party_name_inside_a_longer_name_or_given_another_state_is_not_that_pa
     doc = parser("The Kurdish Freedom Movement staged a protest.")
     kurdish = resolver.actor_for_span(phrase(doc, "The Kurdish Freedom Movement"))
     assert kurdish is None or kurdish.country != "SVN"
+
+
+def test_extremist_and_militant_organisations_are_rebels() -> None:
+    from blocwatch.pipeline import extract_text
+
+    (ban,) = [e for e in extract_text("The Tajik government outlawed the largest Islamist extremist organization in "
+                                      "the country.", date="2024-03-15").events if e.cameo.startswith("17")]
+    assert ban.recipient is not None and ban.recipient.sector == "REB"
