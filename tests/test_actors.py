@@ -475,3 +475,11 @@ def test_extremist_and_militant_organisations_are_rebels() -> None:
     (ban,) = [e for e in extract_text("The Tajik government outlawed the largest Islamist extremist organization in "
                                       "the country.", date="2024-03-15").events if e.cameo.startswith("17")]
     assert ban.recipient is not None and ban.recipient.sector == "REB"
+
+
+def test_a_role_word_inside_an_apposition_does_not_make_the_head_a_person() -> None:
+    from blocwatch.pipeline import extract_text
+
+    (demand,) = extract_text("The main rebel group, the Russian Volunteer Legion, demanded that Moscow release its "
+                             "prisoners.", date="2024-03-15").events[:1]
+    assert demand.actor.kind == "group" and demand.actor.sector == "REB" and demand.actor.country == "RUS"

@@ -806,7 +806,7 @@ class ActorResolver:
         doc = view.doc
         boundary = end
         for index in range(start, end):
-            if doc[index].lower_ in _OF_PREPS | _PLACE_PREPS | _OTHER_PARTY_PREPS and index > start:
+            if (doc[index].lower_ in _OF_PREPS | _PLACE_PREPS | _OTHER_PARTY_PREPS or doc[index].text == ",") and index > start:
                 boundary = index
                 break
         head_roles: list[_RoleMatch] = []
