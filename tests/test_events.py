@@ -360,3 +360,11 @@ def test_victims_without_a_country_are_where_the_act_happened_before_they_are_co
     assert (country(killing.actor), country(killing.recipient)) == ("RUS", "UKR")
     (dispersal,) = find(events_of("Egyptian police dispersed demonstrators on Friday."), "17")
     assert country(dispersal.recipient) == "EGY"
+
+
+def test_a_sum_announced_in_aid_is_aid_and_its_recipient_is_kept() -> None:
+    (pledge,) = find(events_of("Japan announced nearly $40 million in emergency assistance to Mongolia on Monday."), "07")
+    assert (country(pledge.actor), country(pledge.recipient)) == ("JPN", "MNG")
+    grants = find(events_of("The European Union will provide about 90 million euros of aid for Moldova and Armenia."),
+                  "03")
+    assert {country(g.recipient) for g in grants} == {"MDA", "ARM"}

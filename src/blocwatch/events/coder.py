@@ -246,12 +246,13 @@ class EventCoder:
                    if c.dep_ in ("prt", "prep", "advmod", "agent", "dative", "acomp", "oprd")
                    and not any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children)}
         obj = self._object_of(verb)
-        if obj is not None:
-            obj = _measured(obj)  # "handed over 700 kg of medicine": the medicine is what is handed over
+        # "handed over 700 kg of medicine": the medicine says what the act is; the measure keeps the phrases
+        # that name the recipient ("70 million dollars of aid for Romania").
+        content = _measured(obj) if obj is not None else None
         obj_words: set[str] = set()
-        if obj is not None:
-            obj_words = {obj.lemma_.lower(), obj.lower_}
-            key = self._noun_key(obj)
+        if content is not None:
+            obj_words = {content.lemma_.lower(), content.lower_}
+            key = self._noun_key(content)
             if key:
                 obj_words.add(key.split()[-1])
         # Objects of a particle preposition ("call for the release"): pobj under the verb's prep children.
@@ -282,9 +283,10 @@ class EventCoder:
                     target_obj = prep_objs[pattern.particles[-1]]
                 if target_obj is None:
                     continue
-                words = {target_obj.lemma_.lower(), target_obj.lower_}
-                words.update(c.lemma_.lower() for c in target_obj.children if c.dep_ in ("compound", "amod"))
-                key = self._noun_key(target_obj)
+                measured = _measured(target_obj)
+                words = {measured.lemma_.lower(), measured.lower_}
+                words.update(c.lemma_.lower() for c in measured.children if c.dep_ in ("compound", "amod"))
+                key = self._noun_key(measured)
                 if key:
                     words.add(key.split()[-1])
                     words.add(key)
@@ -296,10 +298,10 @@ class EventCoder:
                 bare_codes.append(pattern.code)
                 continue
             return pattern, pattern.code, obj, False
-        if (self._is_light(verb, lemma) or lemma in PREPOSITIONAL_LIGHT_VERBS) and obj is not None:
-            key = self._noun_key(obj)
+        if (self._is_light(verb, lemma) or lemma in PREPOSITIONAL_LIGHT_VERBS) and content is not None:
+            key = self._noun_key(content)
             if key:
-                return None, self.lexicon.nouns[key], obj, True
+                return None, self.lexicon.nouns[key], content, True
         if bare_codes:
             code = self.lexicon.verb_defaults.get(lemma)
             if code not in bare_codes:
@@ -1573,11 +1575,13 @@ def _dangling_object(prep: Token) -> list[Token]:
 
 
 def _measured(noun: Token) -> Token:
-    """The thing a measure counts ("700 kg of medicine" -> medicine); any other noun as it is."""
-    if noun.lemma_.lower() not in MEASURE_WORDS:
+    """The thing a measure or a sum counts ("700 kg of medicine" -> medicine, "$33 million in assistance" ->
+    assistance); any other noun as it is."""
+    amount = noun.like_num or noun.ent_type_ == "MONEY" or noun.lemma_.lower() in ("million", "billion", "thousand")
+    if noun.lemma_.lower() not in MEASURE_WORDS and not amount:
         return noun
     for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
+        if prep.dep_ == "prep" and (prep.lower_ == "of" or (amount and prep.lower_ == "in")):
             for pobj in prep.children:
                 if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
                     return pobj
