@@ -368,3 +368,11 @@ def test_a_sum_announced_in_aid_is_aid_and_its_recipient_is_kept() -> None:
     grants = find(events_of("The European Union will provide about 90 million euros of aid for Moldova and Armenia."),
                   "03")
     assert {country(g.recipient) for g in grants} == {"MDA", "ARM"}
+
+
+def test_headline_verbs_read_as_nouns_and_evils_fought_without_an_enemy() -> None:
+    handovers = events_of("Canada and UNHCR hand over emergency supplies to the Chadian Government.")
+    assert {(country(e.actor), country(e.recipient), e.cameo[:2]) for e in handovers} == {
+        ("CAN", "TCD", "07"), ("IGO", "TCD", "07")}
+    assert not find(events_of("Norway sent doctors and supplies to fight the cholera epidemic in Malawi."), "19")
+    assert not find(events_of("Georgia vowed to combat corruption in its courts."), "1")

@@ -309,6 +309,9 @@ class EventCoder:
             if (obj is not None and code[:2] in ("06", "07", "08", "17", "18", "19")
                     and obj.lemma_.lower() in self.lexicon.noun_classes.get("DOCUMENT", frozenset())):
                 return None, None, obj, False  # "released a report", "burned the plan": not the physical act
+            if (code[:2] in ("17", "18", "19", "20") and content is not None
+                    and content.lemma_.lower() in self.lexicon.noun_classes.get("SCOURGE", frozenset())):
+                return None, None, obj, False  # "to fight the Ebola epidemic", "combat poverty": no one is attacked
             if (code[:2] == "17" and obj is not None
                     and obj.lemma_.lower() in self.lexicon.noun_classes.get("HELD_THING", frozenset())):
                 return None, None, obj, False  # "held elections", "holds the post": nobody is detained
@@ -332,7 +335,7 @@ class EventCoder:
         for tok in sent:
             if tok.i in consumed:
                 continue
-            if tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX"):
+            if tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX") or _verb_taken_for_noun(tok):
                 trig = self._verb_trigger(tok, consumed)
                 if trig is not None:
                     triggers.append(trig)
@@ -1572,6 +1575,15 @@ def _dangling_object(prep: Token) -> list[Token]:
             if subjects:
                 return subjects
     return []
+
+
+def _verb_taken_for_noun(tok: Token) -> bool:
+    """A headline verb the tagger reads as a noun: "EU and UN hand over supplies to Nigeria" (a root noun with a
+    subject and an object of its own)."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "ROOT":
+        return False
+    deps = {c.dep_ for c in tok.children}
+    return "nsubj" in deps and bool(deps & {"dobj", "prt"})
 
 
 def _measured(noun: Token) -> Token:
