@@ -376,3 +376,10 @@ def test_headline_verbs_read_as_nouns_and_evils_fought_without_an_enemy() -> Non
         ("CAN", "TCD", "07"), ("IGO", "TCD", "07")}
     assert not find(events_of("Norway sent doctors and supplies to fight the cholera epidemic in Malawi."), "19")
     assert not find(events_of("Georgia vowed to combat corruption in its courts."), "1")
+
+
+def test_charging_that_something_is_so_is_an_accusation_not_an_arrest() -> None:
+    (claim,) = find(events_of("The Greek ambassador charged that Turkey was violating Greek airspace."), "11")
+    assert (country(claim.actor), country(claim.recipient)) == ("GRC", "TUR")
+    (arrest,) = find(events_of("Belarusian police charged two Polish journalists with espionage."), "17")
+    assert country(arrest.recipient) == "POL"

@@ -317,6 +317,8 @@ class EventCoder:
                 return None, None, obj, False  # "held elections", "holds the post": nobody is detained
             if code == "154" and obj is not None and obj.lemma_.lower() in self.lexicon.noun_classes.get("AID", frozenset()):
                 return None, None, obj, False  # "mobilising additional funds" is not a military mobilisation
+            if lemma in ("charge", "allege") and any(c.dep_ == "ccomp" for c in verb.children):
+                return None, "112", obj, False  # "charged that Canada was protecting jobs": an accusation
             if lemma == "call" and any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in verb.children):
                 return None, None, obj, False  # "called the vote a betrayal" names, it does not telephone
             return None, code, obj, False
