@@ -383,3 +383,11 @@ def test_charging_that_something_is_so_is_an_accusation_not_an_arrest() -> None:
     assert (country(claim.actor), country(claim.recipient)) == ("GRC", "TUR")
     (arrest,) = find(events_of("Belarusian police charged two Polish journalists with espionage."), "17")
     assert country(arrest.recipient) == "POL"
+
+
+def test_withdrawing_a_status_reduces_relations_and_a_nomination_is_no_retreat() -> None:
+    (status,) = events_of("The European Union withdrew trade preferences from Belarus in 2006.")
+    assert status.cameo.startswith("16") and country(status.recipient) == "BLR"
+    assert not events_of("The president withdrew the nomination of his defence minister.")
+    (retreat,) = events_of("Russia withdrew its troops from Kherson.")
+    assert retreat.cameo == "0874"

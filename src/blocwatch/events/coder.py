@@ -317,6 +317,9 @@ class EventCoder:
                 return None, None, obj, False  # "held elections", "holds the post": nobody is detained
             if code == "154" and obj is not None and obj.lemma_.lower() in self.lexicon.noun_classes.get("AID", frozenset()):
                 return None, None, obj, False  # "mobilising additional funds" is not a military mobilisation
+            if (lemma == "withdraw" and content is not None and content.pos_ == "NOUN" and not content.ent_type_
+                    and content.lemma_.lower() not in self._withdrawable):
+                return None, None, obj, False  # "withdrew the nomination", "withdrew its ratings": no retreat
             if lemma in ("charge", "allege") and any(c.dep_ == "ccomp" for c in verb.children):
                 return None, "112", obj, False  # "charged that Canada was protecting jobs": an accusation
             if lemma == "call" and any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in verb.children):
@@ -614,6 +617,13 @@ class EventCoder:
         if obj is not None and obj is not verb.head and (trig.obj_is_event or self._noun_key(obj)):
             tagged.append(("whole", [obj]))  # "an Afghan government offer", "China's exports", "the CSTO summit"
         return tagged + [("place", c) for c in places if c]
+
+    @property
+    def _withdrawable(self) -> frozenset[str]:
+        """What a military withdrawal takes away: troops and forces, or the people of a mission."""
+        classes = self.lexicon.noun_classes
+        return classes.get("TROOP", frozenset()) | classes.get("PEACEKEEPER", frozenset()) | {
+            "fighter", "militant", "rebel", "convoy", "vehicle", "artillery", "weapon", "arm"}
 
     @property
     def _actor_object_words(self) -> frozenset[str]:
