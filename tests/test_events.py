@@ -391,3 +391,8 @@ def test_withdrawing_a_status_reduces_relations_and_a_nomination_is_no_retreat()
     assert not events_of("The president withdrew the nomination of his defence minister.")
     (retreat,) = events_of("Russia withdrew its troops from Kherson.")
     assert retreat.cameo == "0874"
+
+
+def test_a_threat_to_institute_a_curfew_is_one_threat_of_coercion() -> None:
+    events = events_of("The Kyrgyz president threatened to institute a curfew in Osh.")
+    assert [e.cameo[:2] for e in events] == ["13"] and events[0].cameo == "137"
