@@ -396,3 +396,8 @@ def test_withdrawing_a_status_reduces_relations_and_a_nomination_is_no_retreat()
 def test_a_threat_to_institute_a_curfew_is_one_threat_of_coercion() -> None:
     events = events_of("The Kyrgyz president threatened to institute a curfew in Osh.")
     assert [e.cameo[:2] for e in events] == ["13"] and events[0].cameo == "137"
+
+
+def test_a_mediation_between_two_sides_is_aimed_at_both() -> None:
+    events = find(events_of("Kazakhstan launched a mediation effort between Armenia and Azerbaijan."), "04")
+    assert {(country(e.actor), country(e.recipient)) for e in events} == {("KAZ", "ARM"), ("KAZ", "AZE")}

@@ -681,6 +681,11 @@ class EventCoder:
                 word = child.lower_
                 if word in ("by", "from"):
                     actors.extend(pobjs)
+                elif word == "between" and self.lexicon.nouns.get(self._noun_key(noun) or "", "").startswith("045"):
+                    # "mediation between Syria and Arafat": both sides are whom the mediator acts toward.
+                    for p in pobjs:
+                        recipients.append(p)
+                        recipients.extend(c for c in p.children if c.dep_ == "conj")
                 elif word == "between":
                     reciprocal = True
                     for p in pobjs:
