@@ -401,3 +401,8 @@ def test_a_threat_to_institute_a_curfew_is_one_threat_of_coercion() -> None:
 def test_a_mediation_between_two_sides_is_aimed_at_both() -> None:
     events = find(events_of("Kazakhstan launched a mediation effort between Armenia and Azerbaijan."), "04")
     assert {(country(e.actor), country(e.recipient)) for e in events} == {("KAZ", "ARM"), ("KAZ", "AZE")}
+
+
+def test_letting_someone_free_is_a_release_by_whoever_lets() -> None:
+    (release,) = find(events_of("Azerbaijan finally let free the Armenian soldier Arayik Hakobyan."), "08")
+    assert country(release.actor) == "AZE" and release.recipient is not None and country(release.recipient) == "ARM"

@@ -246,6 +246,10 @@ class EventCoder:
                    if c.dep_ in ("prt", "prep", "advmod", "agent", "dative", "acomp", "oprd")
                    and not any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children)}
         obj = self._object_of(verb)
+        if verb.i + 1 < len(verb.doc) and verb.nbor().lower_ in ("free", "loose") and verb.nbor().pos_ == "ADJ":
+            # "let free the activists": "free" parsed as the object's adjective, or as a clause holding the object
+            present.add(verb.nbor().lower_)
+            obj = obj or next((c for c in verb.nbor().children if c.dep_ == "dobj"), None)
         # "handed over 700 kg of medicine": the medicine says what the act is; the measure keeps the phrases
         # that name the recipient ("70 million dollars of aid for Romania").
         content = _measured(obj) if obj is not None else None
@@ -509,7 +513,7 @@ class EventCoder:
             if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod", "xcomp") and head.head is not head:
                 head = head.head  # "is willing to send": the subject of "is"
                 return self._subject_tokens(head) if head.pos_ in ("VERB", "AUX") else ([], [])
-            if verb.dep_ in ("xcomp", "conj", "advcl") and head is not verb and head.pos_ in ("VERB", "AUX"):
+            if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and head is not verb and head.pos_ in ("VERB", "AUX"):
                 if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in head.children) and head.lemma_.lower() in APPEAL_VERBS | DEMAND_VERBS:
                     sources = [c for c in head.children if c.dep_ == "dobj"]
                 elif verb.dep_ == "conj" and _active(verb) and not _active(head) and (
