@@ -483,3 +483,8 @@ def test_a_role_word_inside_an_apposition_does_not_make_the_head_a_person() -> N
     (demand,) = extract_text("The main rebel group, the Russian Volunteer Legion, demanded that Moscow release its "
                              "prisoners.", date="2024-03-15").events[:1]
     assert demand.actor.kind == "group" and demand.actor.sector == "REB" and demand.actor.country == "RUS"
+
+
+def test_state_aid_agencies_act_for_their_state(kb) -> None:
+    assert {e.key for e in kb.lookup("USAID")} == {"USA"}
+    assert {e.key for e in kb.lookup("JICA")} == {"JPN"}
