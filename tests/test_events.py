@@ -406,3 +406,10 @@ def test_a_mediation_between_two_sides_is_aimed_at_both() -> None:
 def test_letting_someone_free_is_a_release_by_whoever_lets() -> None:
     (release,) = find(events_of("Azerbaijan finally let free the Armenian soldier Arayik Hakobyan."), "08")
     assert country(release.actor) == "AZE" and release.recipient is not None and country(release.recipient) == "ARM"
+
+
+def test_skeptical_and_optimistic_stances_are_statements_about_their_topic() -> None:
+    (doubt,) = events_of("The Armenian government is skeptical about the Azerbaijani proposal.")
+    assert doubt.cameo == "012" and (country(doubt.actor), country(doubt.recipient)) == ("ARM", "AZE")
+    (hope,) = events_of("The European Union remains optimistic about talks with Georgia.")
+    assert hope.cameo == "013" and country(hope.recipient) == "GEO"

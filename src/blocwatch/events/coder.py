@@ -344,7 +344,8 @@ class EventCoder:
         for tok in sent:
             if tok.i in consumed:
                 continue
-            if tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX") or _verb_taken_for_noun(tok):
+            if (tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX") or _verb_taken_for_noun(tok)
+                    or (tok.lemma_ == "be" and any(c.dep_ == "acomp" for c in tok.children))):  # "is skeptical
                 trig = self._verb_trigger(tok, consumed)
                 if trig is not None:
                     triggers.append(trig)
@@ -581,6 +582,7 @@ class EventCoder:
                     receivers.append([child])
         heads = [holder] + ([obj] if obj is not None and obj is not verb.head else [])
         heads += [c for c in holder.children if c.dep_ == "prt"]  # "kidnapped up to 16 advisers"
+        stances = [c for c in holder.children if c.dep_ == "acomp"]  # "is skeptical about the plan"
         prepositional: list[list[Token]] = []
         to_objects: list[list[Token]] = []
         for prep_word in TARGET_PREPS:
@@ -594,6 +596,16 @@ class EventCoder:
                         for pobj in pobjs:  # "mobilized reservists for a war against Iraq"
                             if self._noun_key(pobj):
                                 prepositional.extend([r] for r in self._noun_args(pobj)[1])
+        for stance in stances:
+            for child in [*stance.children, *(c for c in holder.children if c.dep_ == "ccomp")]:
+                if child.dep_ == "prep" and child.lower_ in ("about", "of", "over", "on", "toward", "towards"):
+                    topics = [g for g in child.children if g.dep_ == "pobj"]
+                    prepositional.append(topics)
+                    for topic in topics:  # "optimistic about talks with Serbia"
+                        if self._noun_key(topic):
+                            prepositional.extend([r] for r in self._noun_args(topic)[1])
+                elif child.dep_ == "ccomp":  # "pessimistic that the Olympics will go ahead"
+                    prepositional.append([g for g in child.children if g.dep_ in ("nsubj", "nsubjpass")])
         if _is_transfer(trig.code):
             # "returned the artifacts to the government of Iraq": what is handed over is not the recipient.
             to_phrases = [c for c in prepositional if c and any(c is t for t in to_objects)]
