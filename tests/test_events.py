@@ -413,3 +413,10 @@ def test_skeptical_and_optimistic_stances_are_statements_about_their_topic() -> 
     assert doubt.cameo == "012" and (country(doubt.actor), country(doubt.recipient)) == ("ARM", "AZE")
     (hope,) = events_of("The European Union remains optimistic about talks with Georgia.")
     assert hope.cameo == "013" and country(hope.recipient) == "GEO"
+
+
+def test_expressed_sentiments_are_statements_about_their_topic() -> None:
+    (hope,) = events_of("Kazakhstan expressed optimism about a deal with Uzbekistan.")
+    assert hope.cameo == "013" and country(hope.recipient) == "UZB"
+    (doubt,) = events_of("Japan expressed pessimism about bringing the North Korean standoff to an end.")
+    assert doubt.cameo == "012" and country(doubt.recipient) == "PRK"

@@ -554,6 +554,9 @@ class EventCoder:
             if trig.obj_is_event or self._noun_key(obj):
                 actors, recipients, _ = self._noun_args(obj)
                 object_candidates.extend([r] for r in recipients)
+                for topic in recipients:  # "optimism about a deal with Uzbekistan": the deal's other party
+                    if self._noun_key(topic):
+                        object_candidates.extend([r] for r in self._noun_args(topic)[1])
                 # "snubbed the bloc's meetings" (its host), "denounced Serbia's suppression", "rejected calls by
                 # Annan" (its author): whoever the object's act belongs to is the one the verb answers, before
                 # whoever that act fell on ("condemned Russia's occupation of Abkhazia").
@@ -596,10 +599,13 @@ class EventCoder:
                         for pobj in pobjs:  # "mobilized reservists for a war against Iraq"
                             if self._noun_key(pobj):
                                 prepositional.extend([r] for r in self._noun_args(pobj)[1])
+        if obj is not None and obj.lemma_.lower() in SENTIMENT_NOUNS:
+            stances.append(holder)  # "expressed pessimism Friday over Alitalia's future": the topic hangs on the verb
         for stance in stances:
             for child in [*stance.children, *(c for c in holder.children if c.dep_ == "ccomp")]:
                 if child.dep_ == "prep" and child.lower_ in ("about", "of", "over", "on", "toward", "towards"):
-                    topics = [g for g in child.children if g.dep_ == "pobj"]
+                    topics = [g for g in child.children if g.dep_ == "pobj"] or [
+                        d for g in child.children if g.dep_ == "pcomp" for d in g.children if d.dep_ == "dobj"]
                     prepositional.append(topics)
                     for topic in topics:  # "optimistic about talks with Serbia"
                         if self._noun_key(topic):
@@ -694,6 +700,9 @@ class EventCoder:
                 actors.append(child)  # "the CSTO summit", "Azerbaijani offensive"
             elif child.dep_ == "prep":
                 pobjs = [g for g in child.children if g.dep_ == "pobj"]
+                if not pobjs and noun.lemma_.lower() in SENTIMENT_NOUNS:
+                    # "pessimism about bringing the standoff to an end": the topic is what the gerund acts on
+                    pobjs = [d for g in child.children if g.dep_ == "pcomp" for d in g.children if d.dep_ == "dobj"]
                 word = child.lower_
                 if word in ("by", "from"):
                     actors.extend(pobjs)
