@@ -420,3 +420,17 @@ def test_expressed_sentiments_are_statements_about_their_topic() -> None:
     assert hope.cameo == "013" and country(hope.recipient) == "UZB"
     (doubt,) = events_of("Japan expressed pessimism about bringing the North Korean standoff to an end.")
     assert doubt.cameo == "012" and country(doubt.recipient) == "PRK"
+
+
+def test_places_and_unknown_agents_are_not_mistaken_for_parties() -> None:
+    # A passive clause with its own subject has an unknown agent, not the main clause's actor.
+    (attack,) = find(events_of("Norway is willing to help defend Estonia if it is attacked."), "19")
+    assert country(attack.actor) != "NOR"
+    # A pronoun subject that cannot be resolved is not "someone in Tel Aviv".
+    (blast,) = find(events_of("They blew up the bridge in Kherson on Monday."), "17")
+    assert country(blast.actor) != "UKR"
+    # A border names where, not whom; a former colony is not the former colonial power.
+    (capture,) = find(events_of("Burmese troops captured a Karen stronghold on the Thai border."), "1")
+    assert country(capture.recipient) != "THA"
+    (siege,) = find(events_of("A state of siege was declared in the former French colony."), "17")
+    assert country(siege.actor) != "FRA" and country(siege.recipient) != "FRA"

@@ -64,6 +64,9 @@ class _RoleMatch:
     role: Role
 
 
+# Territories a state once held: "the former French colony" is not France.
+_FORMER_POSSESSIONS = frozenset({"colony", "protectorate", "dominion", "satellite", "republic", "territory", "province",
+                                 "possession", "mandate"})
 # Offices held at home: an unknown holder with no country in the text governs where the story is.
 HOME_OFFICES = frozenset({"head_of_state", "head_of_government"})
 HOME_ROLES = frozenset({"vice-president", "vice president", "deputy prime minister", "vice premier", "interior minister",
@@ -947,6 +950,10 @@ class ActorResolver:
             return [finish(actor)]
         facts = _PhraseFacts()
         self._phrase_facts(view, start, end, facts, head.i)
+        if facts.former and head.lemma_.lower() in _FORMER_POSSESSIONS:
+            return []  # "the one-time French colony", "a former Soviet republic": no longer that state
+        if head.lemma_.lower() in ("border", "frontier", "boundary") and head.i not in view.match_at:
+            return []  # "the Thai border" lies between two states; it is where, not who
         if name is not None and facts.country is None and name[1] <= head.i:
             # "the Bush administration", "Putin's government": the named leader gives the country.
             leader = self._person_actor(view, name[0], name[0], name[1], name[2], offset)

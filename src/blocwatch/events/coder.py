@@ -514,7 +514,9 @@ class EventCoder:
             if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod", "xcomp") and head.head is not head:
                 head = head.head  # "is willing to send": the subject of "is"
                 return self._subject_tokens(head) if head.pos_ in ("VERB", "AUX") else ([], [])
-            if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and head is not verb and head.pos_ in ("VERB", "AUX"):
+            if patients and verb.dep_ == "advcl":
+                pass  # "if it is attacked": a passive with its own subject has an unknown agent, not the main one
+            elif verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and head is not verb and head.pos_ in ("VERB", "AUX"):
                 if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in head.children) and head.lemma_.lower() in APPEAL_VERBS | DEMAND_VERBS:
                     sources = [c for c in head.children if c.dep_ == "dobj"]
                 elif verb.dep_ == "conj" and _active(verb) and not _active(head) and (
@@ -1138,7 +1140,8 @@ class EventCoder:
             targets.extend(self._actors([t], offset, resolver))
         if place is None and not trig.nominal:
             place = self._place_of(source_toks, offset, resolver)  # "a roadside bombing near Samarra killed ..."
-        if not sources and place is not None and place.country and trig.code[:2] in ("17", "18", "19", "20"):
+        if (not sources and not any(t.pos_ == "PRON" for t in source_toks) and place is not None and place.country
+                and trig.code[:2] in ("17", "18", "19", "20")):
             # Violence or coercion by an unnamed hand ("was arrested in Lebanon") is coded to where it happened,
             # as CAMEO coders do.
             sources = [Actor(text="", name="unknown", kind="org", country=place.country,
