@@ -488,3 +488,11 @@ def test_a_role_word_inside_an_apposition_does_not_make_the_head_a_person() -> N
 def test_state_aid_agencies_act_for_their_state(kb) -> None:
     assert {e.key for e in kb.lookup("USAID")} == {"USA"}
     assert {e.key for e in kb.lookup("JICA")} == {"JPN"}
+
+
+def test_an_unknown_body_of_many_countries_is_transnational_not_stateless() -> None:
+    from blocwatch.pipeline import extract_text
+
+    (probe,) = [e for e in extract_text("Members of the Association of Caribbean Lawyers investigated the prison "
+                                        "conditions of Haitians.", date="2024-03-15").events if e.cameo.startswith("09")]
+    assert probe.actor.country == "IGO" and probe.actor.sector == "NGO"

@@ -12,6 +12,7 @@ base. Noun phrases are then built around those anchors over the dependency parse
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -64,6 +65,9 @@ class _RoleMatch:
     role: Role
 
 
+# Words that make an organisation unknown to the knowledge base a body of many countries.
+_TRANSNATIONAL = re.compile(r"\b(International|World|Global|Inter-\w+|Pan-\w+|African|Arab|Asian|European|"
+                            r"Latin American|Caribbean|Pacific|Islamic|Third World|Commonwealth|Regional|Continental)\b")
 # Territories a state once held: "the former French colony" is not France.
 _FORMER_POSSESSIONS = frozenset({"colony", "protectorate", "dominion", "satellite", "republic", "territory", "province",
                                  "possession", "mandate"})
@@ -979,34 +983,10 @@ class ActorResolver:
             return [finish(actor)] if actor else []
         head_word = head.lemma_.lower()
         role_match = view.role_at.get(head.i)
-        if role_match is None and head_word in self.lexicon.alliance_words | self.lexicon.org_words:
-            return [finish(a) for a in self._org_description(head_word, facts)]
-        if role_match is None and head_word in self.lexicon.state_words:
-            return [finish(a) for a in self._state_description(view, start, end, head, facts, in_resolve)]
-        if role_match is not None:
-            return [
-                finish(a) for a in self._role_actor(view, start, end, head, facts, role_match, in_resolve)
-            ]
-        if head.ent_type_ == "ORG":
-            org_name = _without_determiners(text_span)
-            return [
-                finish(
-                    Actor(
-                        text="",
-                        name=org_name,
-                        kind="org",
-                        country=facts.country,
-                        sector=facts.sector,
-                        org=facts.org,
-                        actor_id=f"org:{slugify(org_name)}",
-                        resolved_by="text",
-                    )
-                )
-            ]
-        if in_resolve:
-            return []
-        if head_word in self.lexicon.part_words or head.lower_ in self.lexicon.part_words or head.like_num:
-            # "Thousands of Georgian students" are students, not the Georgian state.
+        if not in_resolve and (head_word in self.lexicon.part_words or head.lower_ in self.lexicon.part_words
+                               or head.like_num):
+            # "Thousands of Georgian students" are students, not the Georgian state; "members of the Association
+            # of African Jurists" belong to the association.
             for prep in head.rights:
                 if prep.dep_ != "prep" or prep.lower_ != "of":
                     continue
@@ -1021,7 +1001,35 @@ class ActorResolver:
                             if place is not None and place.country and place.country != "IGO":
                                 inner[0].country = place.country
                             return [finish(inner[0])]
-        # Not an actor itself: the actor may be its possessor or modifier ("Croatian government's request").
+        if role_match is None and head_word in self.lexicon.alliance_words | self.lexicon.org_words:
+            return [finish(a) for a in self._org_description(head_word, facts)]
+        if role_match is None and head_word in self.lexicon.state_words:
+            return [finish(a) for a in self._state_description(view, start, end, head, facts, in_resolve)]
+        if role_match is not None:
+            return [
+                finish(a) for a in self._role_actor(view, start, end, head, facts, role_match, in_resolve)
+            ]
+        if head.ent_type_ == "ORG":
+            org_name = _without_determiners(text_span)
+            transnational = facts.country is None and bool(_TRANSNATIONAL.search(org_name))
+            return [
+                finish(
+                    Actor(
+                        text="",
+                        name=org_name,
+                        kind="org",
+                        # "the Association of African Jurists", "the Third World Water Forum": a body of many
+                        # countries, which CAMEO codes as NGO/IGO rather than as any one state.
+                        country="IGO" if transnational else facts.country,
+                        sector=facts.sector or ("NGO" if transnational else None),
+                        org=facts.org,
+                        actor_id=f"org:{slugify(org_name)}",
+                        resolved_by="text",
+                    )
+                )
+            ]
+        if in_resolve:
+            return []
         if head.tag_ == "NNPS" and head.ent_type_ == "NORP":
             # "Iraqi Kurds", "Syrian Druze": a people the state's adjective places, not the state itself.
             placing = next((view.match_at[i] for i in range(start, head.i) if i in view.match_at
@@ -1029,6 +1037,7 @@ class ActorResolver:
             if placing is not None:
                 return [finish(Actor(text="", name=_without_determiners(text_span), kind="group",
                                      country=placing.key, sector="CVL", role=text_span.text, resolved_by="text"))]
+        # Not an actor itself: the actor may be its possessor or modifier ("Croatian government's request").
         unplaced: Actor | None = None
         for child in sorted(head.lefts, key=lambda c: c.dep_ != "poss"):
             if child.dep_ in ("poss", "compound", "amod", "nmod") and start <= child.left_edge.i:
