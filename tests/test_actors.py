@@ -496,3 +496,11 @@ def test_an_unknown_body_of_many_countries_is_transnational_not_stateless() -> N
     (probe,) = [e for e in extract_text("Members of the Association of Caribbean Lawyers investigated the prison "
                                         "conditions of Haitians.", date="2024-03-15").events if e.cameo.startswith("09")]
     assert probe.actor.country == "IGO" and probe.actor.sector == "NGO"
+
+
+def test_a_people_living_mainly_in_one_state_is_that_states_civilians() -> None:
+    from blocwatch.pipeline import extract_text
+
+    (protest,) = [e for e in extract_text("Kikuyu elders protested against the new land law.", date="2024-03-15").events
+                  if e.cameo.startswith("14")]
+    assert protest.actor.country == "KEN" and protest.actor.sector in ("CVL", "ELI")

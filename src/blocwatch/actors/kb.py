@@ -39,7 +39,7 @@ PARTY_ROLES = frozenset({"government", "opposition", "both"})
 OFFICE_COLUMNS = ("person_id", "name", "aliases", "country", "office", "title", "start", "end", "sector")
 OFFICIAL_COLUMNS = (*OFFICE_COLUMNS, "org")
 PLACE_COLUMNS = ("name", "aliases", "country", "kind", "note")
-PLACE_KINDS = frozenset({"region", "city", "disputed", "island", "sea", "border"})
+PLACE_KINDS = frozenset({"region", "city", "disputed", "island", "sea", "border", "people"})
 # The IndexHit field of a sub-national place: it names its country but, unlike a capital, implies no sector.
 PLACE_FIELD = "place"
 
@@ -427,7 +427,8 @@ class KnowledgeBase:
                 country.name,
                 hit.field,
                 hit.key,
-                FIELD_SECTORS.get(hit.field),
+                # A people ("the Yoruba") is civilians of its state, never its government.
+                "CVL" if place is not None and place.kind == "people" else FIELD_SECTORS.get(hit.field),
                 place=place.name if place else None,
             )
         if hit.kind == "org":
