@@ -228,3 +228,19 @@ def test_polnear_metrics_on_three_dev_articles():
     assert metrics["direct"]["f1"] > 0.5
     assert "dev" in metrics["splits"]
     assert "direct" in format_quote_report(metrics)
+
+
+def test_pronoun_in_a_reported_clause_gives_way_to_the_reporting_subject(nlp):
+    text = 'Senator Maria Lopez said she expects the budget "to pass before the summer recess."'
+    quote = _find(extract_quotes_from_text(text, nlp), "to pass before", direct=True)
+    assert quote.speaker_text == "Senator Maria Lopez"
+    assert "Lopez" in quote.speaker.name
+
+
+def test_pronoun_in_a_relative_clause_keeps_its_own_speaker(nlp):
+    text = (
+        "The governor paid for a new advertisement in which he promises "
+        '"a safer border and lower taxes for every family."'
+    )
+    quote = _find(extract_quotes_from_text(text, nlp), "a safer border", direct=True)
+    assert quote.speaker_text == "he"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -16,7 +16,7 @@ from blocwatch.quotes.lexicon import (
     REPORTING_VERBS,
 )
 from blocwatch.quotes.marks import Quotation, find_quotations
-from blocwatch.quotes.speakers import Resolver, SpeakerResolver, noun_phrase, subject_of
+from blocwatch.quotes.speakers import Resolver, SpeakerResolver, noun_phrase, relative_antecedent, subject_of
 from blocwatch.records import Actor, Quote
 
 _ADDRESSEE_VERBS = frozenset("tell inform assure reassure warn remind notify ask urge advise brief".split())
@@ -314,6 +314,49 @@ def _previous_sentence_attribution(article: _Article, sentence: _Sentence) -> _A
     return None
 
 
+# Pronouns that, as the subject of a clause inside someone's statement, are usually that someone again.
+_BOUND_PRONOUNS = frozenset("he she they it i we".split())
+_COMPLEMENT_DEPS = ("ccomp", "xcomp")
+_GOVERNING_VERBS = REPORTING_VERBS | QUOTE_FRAME_VERBS | OBJECT_CONTENT_VERBS
+
+
+def _is_complement(verb: Token) -> bool:
+    """A clause that carries its governor's content: a complement, or a bare participle ("..., saying she")."""
+    if verb.dep_ in _COMPLEMENT_DEPS:
+        return True
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in verb.children)
+
+
+def _governing_subject(article: _Article, pronoun: Token, could_be: Callable[[str, Token], bool]) -> Token:
+    """The subject the speaker pronoun stands for when a report governs its clause: "Lynch said she recalled ...".
+
+    Attribution corpora (and readers) credit such a quotation to the reporting subject as written, so the
+    pronoun gives way to it: to a noun phrase that agrees, or to the same pronoun further out ("She said she
+    ..."). Only complement clauses are climbed: a relative clause ("an ad in which he says"), a parenthetical
+    ("The plan, she said, ...") or an adverbial one ("though he said") has its own speaker.
+    """
+    lowered = pronoun.lower_
+    found = pronoun
+    node = pronoun.head
+    while _is_complement(node) and node.head is not node:
+        node = node.head
+        if not _is_verb(node) or node.lemma_.lower() not in _GOVERNING_VERBS:
+            continue
+        subject = subject_of(node, article.is_quoted)
+        if subject is None or subject is found or subject.i > found.i or article.is_quoted(subject):
+            continue
+        antecedent = relative_antecedent(subject)
+        if antecedent is not None:
+            subject = antecedent
+        if subject.lower_ == lowered:
+            found = subject
+        elif subject.pos_ != "PRON" and could_be(lowered, subject):
+            return subject
+        else:
+            break
+    return found
+
+
 def _word_count(text: str) -> int:
     return sum(1 for word in text.split() if any(ch.isalnum() for ch in word))
 
@@ -425,6 +468,7 @@ class _Extractor:
                 if previous is not None and first.index - previous[0] <= 2:
                     if attribution is None or first.index - previous[0] <= 1:
                         attribution = previous[1]
+            attribution = self._reporting_subject(attribution)
             content = self._content(quotation)
             if attribution is None and not standalone and _word_count(content) < _MIN_STANDALONE_WORDS:
                 continue  # a title or a scare-quoted word with nobody saying it
@@ -438,6 +482,16 @@ class _Extractor:
             if attribution is not None and attribution.speaker_head is not None:
                 previous = (last.index, attribution)
         return quotes
+
+    def _reporting_subject(self, attribution: _Attribution | None) -> _Attribution | None:
+        """The attribution with a pronoun speaker replaced by the subject of the report governing it, if any."""
+        if attribution is None or attribution.speaker_head is None:
+            return attribution
+        head = attribution.speaker_head
+        if head.lower_ not in _BOUND_PRONOUNS or head.dep_ not in ("nsubj", "nsubjpass"):
+            return attribution
+        outer = _governing_subject(self.article, head, self.speakers.could_be)
+        return attribution if outer is head else _Attribution(attribution.cue, outer, attribution.cue_text)
 
     def _content(self, quotation: Quotation) -> str:
         return "\n".join(self.article.text[s:e] for s, e in quotation.pieces)
@@ -510,6 +564,7 @@ class _Extractor:
                 if found is None:
                     continue
                 start, end, attribution = found
+                attribution = self._reporting_subject(attribution)
                 if any(s < end and start < e for s, e in quoted_spans):
                     continue  # words in quotation marks make it a direct (mixed) quotation, found above
                 content = self.article.text[start:end]

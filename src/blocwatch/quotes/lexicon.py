@@ -71,6 +71,19 @@ PERSON_TITLES = frozenset(
     """.split()
 )
 
+# Nouns for a single person, beyond titles: "the retired neurosurgeon said he ...".
+PERSON_NOUNS = PERSON_TITLES | frozenset(
+    """
+    man woman boy girl mother father wife husband son daughter sister brother friend neighbor neighbour
+    resident voter supporter activist organizer organiser protester worker owner driver teacher student
+    doctor surgeon neurosurgeon nurse officer soldier veteran businessman businesswoman billionaire
+    tycoon mogul magnate writer author journalist reporter columnist editor host anchor moderator
+    pollster strategist consultant economist scientist researcher historian aide staffer manager
+    operative donor delegate congressman congresswoman councilman councilwoman politician incumbent
+    challenger contender frontrunner front-runner star actor actress singer player coach athlete
+    """.split()
+)
+
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
 # Common first names, only to keep "she" from resolving to a man named just before (and "he" to a woman).

@@ -12,6 +12,7 @@ from blocwatch.quotes.lexicon import (
     FEMALE_FIRST_NAMES,
     GROUP_PRONOUNS,
     MALE_FIRST_NAMES,
+    PERSON_NOUNS,
     PERSON_PRONOUNS,
     PERSON_TITLES,
     PRONOUN_GENDER,
@@ -265,6 +266,22 @@ class SpeakerResolver:
                 return found
             return None
         return None
+
+    def could_be(self, pronoun: str, subject: Token) -> bool:
+        """True when `subject` names someone the pronoun `pronoun` may stand for, by kind, gender and number."""
+        if pronoun in PRONOUN_GENDER:
+            person_like = subject.ent_type_ == "PERSON" or (
+                subject.pos_ == "PROPN" and subject.ent_type_ not in ("ORG", "GPE", "NORP", "FAC", "LOC")
+            ) or (subject.pos_ == "NOUN" and subject.tag_ == "NN" and subject.lower_ in PERSON_NOUNS)
+            first, last = noun_phrase(subject)
+            written = subject.doc[first:last].text.strip(_NAME_TRIM)
+            # The tagger may miss a surname ("Ditto said"); a longer person name ending with it settles it.
+            if not person_like and not (subject.text[:1].isupper() and self.full_name(written) != written):
+                return False
+            return self._agrees(self.full_name(written), pronoun)
+        if pronoun == "they":
+            return subject.tag_ in ("NNS", "NNPS") or subject.ent_type_ in ("ORG", "NORP", "GPE")
+        return False
 
     def text_offset(self, token: Token) -> int:
         """Offset of the token's Doc in the article (the segment start)."""
