@@ -244,3 +244,16 @@ def test_pronoun_in_a_relative_clause_keeps_its_own_speaker(nlp):
     )
     quote = _find(extract_quotes_from_text(text, nlp), "a safer border", direct=True)
     assert quote.speaker_text == "he"
+
+
+def test_bare_cue_after_a_closed_quotation_names_its_speaker(nlp):
+    text = "The mayor spoke at length. “The bridge will reopen in May.” Mayor Ana Ruiz said."
+    quote = _find(extract_quotes_from_text(text, nlp), "The bridge will reopen", direct=True)
+    assert quote.speaker_text == "Mayor Ana Ruiz"
+
+
+def test_speaker_after_the_quotation_when_the_parser_gives_the_cue_no_subject(nlp):
+    text = "“We cannot wait for Brussels,” Anna Weber, the economist who founded energywatch.org posted on Friday."
+    quote = _find(extract_quotes_from_text(text, nlp), "We cannot wait", direct=True)
+    assert quote.speaker is not None and quote.speaker.name == "Anna Weber"
+    assert quote.speaker_text == "Anna Weber, the economist who founded energywatch.org"

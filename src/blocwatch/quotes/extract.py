@@ -22,6 +22,10 @@ from blocwatch.records import Actor, Quote
 _ADDRESSEE_VERBS = frozenset("tell inform assure reassure warn remind notify ask urge advise brief".split())
 _CONTENT_TRIM = " \t\n\r\u00a0,;:—–-"
 _MIN_STANDALONE_WORDS = 4
+# How far into the sentence after a quotation its cue may stand ("“...” | Rep. Ann Lee, D-Ohio, said").
+_FRAME_HEAD_TOKENS = 14
+# Dependents that carry what a verb says; a cue without them takes its words from a quotation nearby.
+_CONTENT_DEPS = ("ccomp", "dobj", "xcomp", "oprd", "parataxis")
 
 
 @dataclass
@@ -168,7 +172,11 @@ def _frame_tokens(article: _Article, quotation: Quotation) -> list[Token]:
 
 
 def _continues_into(article: _Article, quotation: Quotation, following: _Sentence) -> bool:
-    """True when the sentence after a quotation is its attribution ("“... ?” | Clinton said.")."""
+    """True when the sentence after a quotation is its attribution ("“... ?” | Clinton said.").
+
+    After a quotation closed by a full stop, only a bare cue qualifies ("“... .” | Trump said."): a cue with
+    nothing said of its own, so the sentence cannot be a new statement ("Trump said he would ...").
+    """
     between = article.text[quotation.end : following.start]
     if any(ch.isalnum() for ch in between):
         return False
@@ -176,10 +184,16 @@ def _continues_into(article: _Article, quotation: Quotation, following: _Sentenc
     first_word = next((t for t in following.span if not t.is_punct), None)
     if first_word is None:
         return False
-    if content_end not in ",?!—–-…:" and not first_word.text[:1].islower():
-        return False
-    head_words = [t for t in following.span[:8] if not article.is_quoted(t)]
-    return any(t.lemma_.lower() in QUOTE_FRAME_VERBS and _is_verb(t) for t in head_words)
+    open_frame = content_end in ",?!—–-…:" or first_word.text[:1].islower()
+    head_words = [t for t in following.span[:_FRAME_HEAD_TOKENS] if not article.is_quoted(t)]
+    return any(
+        t.lemma_.lower() in QUOTE_FRAME_VERBS and _is_verb(t) and (open_frame or _bare_cue(t)) for t in head_words
+    )
+
+
+def _bare_cue(verb: Token) -> bool:
+    """A speech verb heading its sentence with no content of its own: "Thompson said of the day."."""
+    return verb.dep_ == "ROOT" and not any(c.dep_ in _CONTENT_DEPS for c in verb.children)
 
 
 def _quote_tokens(article: _Article, quotation: Quotation) -> list[Token]:
@@ -227,6 +241,40 @@ def _according_to_source(token: Token) -> Token | None:
     return None
 
 
+_NAME_RUN_POS = ("PROPN", "NOUN", "ADJ", "DET", "NUM")
+
+
+def _name_run_head(tokens: Sequence[Token]) -> Token | None:
+    """The last noun of the noun phrase that `tokens` starts with, when it opens with a name or a determiner."""
+    if not tokens or tokens[0].pos_ not in ("PROPN", "DET"):
+        return None
+    head: Token | None = None
+    for token in tokens:
+        if token.pos_ not in _NAME_RUN_POS and token.tag_ != "HYPH":
+            break
+        if token.pos_ in ("PROPN", "NOUN"):
+            head = token
+    return head
+
+
+def _trailing_speaker(article: _Article, quotation: Quotation, cue: Token) -> Token | None:
+    """The speaker of a cue after a quotation when the parser gave it no subject.
+
+    The parser sometimes hangs the name of `“...,” said Jane Roe, an aide who ...` on a later clause, or
+    the name of `“...,” Jane Roe, an analyst, tweeted` on the quotation; the noun phrase right after the cue
+    (inverted order) or right after the closing mark is then the speaker.
+    """
+    if article.start_of(cue) < quotation.end or cue.tag_ == "VBG":
+        return None  # a participle ("..., citing a case") shares a subject the parser did find or not
+    doc = cue.doc
+    between = [t for t in doc[: cue.i] if article.start_of(t) >= quotation.end and not article.is_quoted(t)]
+    while between and (between[0].is_punct or between[0].is_space):
+        between.pop(0)
+    if between:
+        return _name_run_head(between)
+    return _name_run_head(list(doc[cue.i + 1 : cue.i + 8]))
+
+
 def _frame_attribution(
     article: _Article, quotation: Quotation, quote_tokens: list[Token], frame: Sequence[Token]
 ) -> _Attribution | None:
@@ -239,6 +287,8 @@ def _frame_attribution(
         elif token.lemma_.lower() in QUOTE_FRAME_VERBS and _is_verb(token):
             speaker = subject_of(token, article.is_quoted)
             if speaker is None or article.is_quoted(speaker):
+                speaker = _trailing_speaker(article, quotation, token)
+            if speaker is None:
                 continue
             attribution = _Attribution(token, speaker)
         else:
@@ -400,11 +450,19 @@ class _Extractor:
 
     # --- building records -------------------------------------------------------------------------------
 
-    def _speaker_fields(self, head: Token | None) -> tuple[Actor | None, int | None, int | None, str | None]:
+    def _speaker_fields(
+        self, head: Token | None, cue: Token | None = None
+    ) -> tuple[Actor | None, int | None, int | None, str | None]:
         if head is None:
             return None, None, None, None
         start_i, end_i = noun_phrase(head)
         doc = head.doc
+        if cue is not None and cue.doc is doc and head.i < cue.i < end_i:
+            # A misparse can put the cue inside the speaker's phrase ("Jane Roe, who runs x.org posted");
+            # the mention ends before it.
+            end_i = cue.i
+            while end_i - 1 > head.i and (doc[end_i - 1].is_punct or doc[end_i - 1].is_space):
+                end_i -= 1
         segment = self.article.segment_of(head)
         start = segment.start + doc[start_i].idx
         end = segment.start + doc[end_i - 1].idx + len(doc[end_i - 1].text)
@@ -533,7 +591,7 @@ class _Extractor:
                 )
             else:
                 speaker, speaker_start, speaker_end, speaker_text = self._speaker_fields(
-                    attribution.speaker_head
+                    attribution.speaker_head, attribution.cue
                 )
                 quote = Quote(
                     text=item.text,
