@@ -257,3 +257,31 @@ def test_speaker_after_the_quotation_when_the_parser_gives_the_cue_no_subject(nl
     quote = _find(extract_quotes_from_text(text, nlp), "We cannot wait", direct=True)
     assert quote.speaker is not None and quote.speaker.name == "Anna Weber"
     assert quote.speaker_text == "Anna Weber, the economist who founded energywatch.org"
+
+
+def test_as_someone_put_it_names_the_speaker(nlp):
+    text = 'As Professor Anna Lind put it: "Small states survive by keeping many friends."'
+    quote = _find(extract_quotes_from_text(text, nlp), "Small states survive", direct=True)
+    assert quote.speaker_text == "Professor Anna Lind"
+    assert quote.cue == "put"
+
+
+def test_name_label_before_a_colon_is_the_speaker(nlp):
+    text = (
+        'Rep. Dana Holt (R-Ohio): "Who told you that the figure was ninety percent?"\n'
+        'Said Marsh: "Nobody in this room believes the figure any more."'
+    )
+    quotes = extract_quotes_from_text(text, nlp)
+    assert "Dana Holt" in _find(quotes, "Who told you", direct=True).speaker.name
+    marsh = _find(quotes, "Nobody in this room", direct=True)
+    assert marsh.speaker_text == "Marsh" and marsh.cue == "Said"
+
+
+def test_credit_line_after_a_quoted_paragraph_is_the_speaker(nlp):
+    text = (
+        '"We are the only candidates who talk about rents and wages."\n'
+        "- Jane Roe.\n"
+        "The claim is hard to check."
+    )
+    quote = _find(extract_quotes_from_text(text, nlp), "the only candidates", direct=True)
+    assert quote.speaker is not None and "Jane" in quote.speaker.name

@@ -244,6 +244,58 @@ def _according_to_source(token: Token) -> Token | None:
 _NAME_RUN_POS = ("PROPN", "NOUN", "ADJ", "DET", "NUM")
 
 
+def _puts_it(verb: Token) -> bool:
+    """ "As the memo put it, ...": a cue of quoting made of a plain verb, its "it" and "as"."""
+    return (
+        verb.lemma_.lower() == "put"
+        and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children)
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    )
+
+
+def _inflects_frame_verb(token: Token) -> bool:
+    """A cue word even when the tagger takes it for a name, as it does for a capitalised "Said" or "Added"."""
+    lowered = token.lower_
+    forms = {token.lemma_.lower(), lowered, lowered[:-1], lowered[:-2], "say" if lowered in ("said", "says") else ""}
+    return bool(forms & (QUOTE_FRAME_VERBS | {"continue"}))
+
+
+def _label_attribution(article: _Article, quotation: Quotation, frame: Sequence[Token]) -> _Attribution | None:
+    """A speaker's name as a label before a colon: `Clinton: “...”`, `Rep. Ann Lee (D-Ohio): “...”`.
+
+    Transcripts and fact checks write who speaks this way; the label may open with a cue ("Said Ellis:").
+    After a dash, only the part after it is the label ("HEADLINE - Jane Roe: “...”").
+    """
+    label = [t for t in frame if article.end_of(t) <= quotation.start]
+    if not label or not label[-1].text.endswith(":"):
+        return None
+    between = article.text[article.end_of(label[-1]) : quotation.start]
+    if any(ch.isalnum() for ch in between):
+        return None
+    dashes = [
+        i
+        for i, t in enumerate(label)
+        if t.text in ("-", "—", "–", "―") and t.whitespace_ and t.i > 0 and t.doc[t.i - 1].whitespace_
+    ]
+    if dashes:
+        label = label[dashes[-1] + 1 :]
+    # The colon may come glued to a closing bracket ("(R-Ohio):"), which then closes the label's aside.
+    words = label if label[-1].text != ":" else label[:-1]
+    if not words or len(words) > 12:
+        return None
+    cue = words[0] if _inflects_frame_verb(words[0]) else None
+    if any(_is_verb(t) or t.pos_ == "ADV" for t in words if t is not cue):
+        return None  # a clause or a time ("Then, later on CNN:") introduces, it does not name
+    index = len(words) - 1
+    if words[index].text.startswith(")"):
+        while index > 0 and words[index].text != "(":
+            index -= 1
+        index -= 1
+    if index < 0 or words[index].pos_ not in ("PROPN", "NOUN") or not words[index].text[:1].isupper():
+        return None
+    return _Attribution(cue, words[index])
+
+
 def _name_run_head(tokens: Sequence[Token]) -> Token | None:
     """The last noun of the noun phrase that `tokens` starts with, when it opens with a name or a determiner."""
     if not tokens or tokens[0].pos_ not in ("PROPN", "DET"):
@@ -284,7 +336,7 @@ def _frame_attribution(
         if source is not None:
             cue_text = article.text[article.start_of(token) : article.end_of(token) + 3]
             attribution = _Attribution(token, source, cue_text)
-        elif token.lemma_.lower() in QUOTE_FRAME_VERBS and _is_verb(token):
+        elif (token.lemma_.lower() in QUOTE_FRAME_VERBS or _puts_it(token)) and _is_verb(token):
             speaker = subject_of(token, article.is_quoted)
             if speaker is None or article.is_quoted(speaker):
                 speaker = _trailing_speaker(article, quotation, token)
@@ -418,12 +470,21 @@ def _signature(article: _Article, quotation: Quotation) -> _Attribution | None:
         return None
     tail = article.text[quotation.end : last.segment.end]
     stripped = tail.lstrip('”"’ \u00a0\t')
+    segment_end = last.segment.end
+    if not stripped.strip(" .") and last.segment.index + 1 < len(article.segments):
+        # Fact-check and vox-pop layouts put the credit on a line of its own: "“...”" then "- Jane Roe.".
+        following = article.segments[last.segment.index + 1]
+        if following.start - segment_end <= 3:
+            stripped, segment_end = following.doc.text, following.end
+            tail = article.text[quotation.end : segment_end]
     if not stripped or stripped[0] not in "―—–-":
         return None
     name_start = quotation.end + len(tail) - len(stripped) + 1
-    tokens = [t for t in article.tokens_in(name_start, last.segment.end) if not (t.is_punct or t.is_space)]
+    tokens = [t for t in article.tokens_in(name_start, segment_end) if not (t.is_punct or t.is_space)]
     if not tokens or not tokens[0].text[:1].isupper() or len(tokens) > 8:
         return None
+    if stripped.rstrip(" .")[-1:] in "―—–-" or any(_is_verb(t) for t in tokens):
+        return None  # "– Next steps –" is a subheading, not a credit
     head = next((t for t in tokens if t.head is t or t.head not in tokens), tokens[0])
     return _Attribution(None, head)
 
@@ -457,12 +518,14 @@ class _Extractor:
             return None, None, None, None
         start_i, end_i = noun_phrase(head)
         doc = head.doc
+        # A misparse can put the cue inside the speaker's phrase ("Jane Roe, who runs x.org posted",
+        # "Said Roe:"); the mention never includes it.
         if cue is not None and cue.doc is doc and head.i < cue.i < end_i:
-            # A misparse can put the cue inside the speaker's phrase ("Jane Roe, who runs x.org posted");
-            # the mention ends before it.
             end_i = cue.i
             while end_i - 1 > head.i and (doc[end_i - 1].is_punct or doc[end_i - 1].is_space):
                 end_i -= 1
+        if cue is not None and cue.doc is doc and start_i <= cue.i < head.i:
+            start_i = cue.i + 1
         segment = self.article.segment_of(head)
         start = segment.start + doc[start_i].idx
         end = segment.start + doc[end_i - 1].idx + len(doc[end_i - 1].text)
@@ -514,7 +577,7 @@ class _Extractor:
                 continue
             frame = _frame_tokens(self.article, quotation)
             standalone = _standalone(frame)
-            attribution = _signature(self.article, quotation)
+            attribution = _signature(self.article, quotation) or _label_attribution(self.article, quotation, frame)
             if attribution is None and not standalone:
                 attribution = _frame_attribution(self.article, quotation, quote_tokens, frame)
             partial = False
