@@ -285,3 +285,13 @@ def test_credit_line_after_a_quoted_paragraph_is_the_speaker(nlp):
     )
     quote = _find(extract_quotes_from_text(text, nlp), "the only candidates", direct=True)
     assert quote.speaker is not None and "Jane" in quote.speaker.name
+
+
+def test_quoted_description_of_a_thing_goes_to_whoever_reports_it(nlp):
+    text = (
+        "An audit published in March found that the agency could not be sure the money was not coming from "
+        '"illegal logging and smuggling networks."'
+    )
+    quote = _find(extract_quotes_from_text(text, nlp), "illegal logging", direct=True)
+    assert quote.speaker_text == "An audit"
+

@@ -10,8 +10,11 @@ from spacy.tokens import Doc, Span, Token
 
 from blocwatch.quotes.lexicon import (
     CONTENT_PREPOSITIONS,
+    GROUP_PRONOUNS,
     NAMING_VERBS,
     OBJECT_CONTENT_VERBS,
+    PERSON_NOUNS,
+    PERSON_PRONOUNS,
     QUOTE_FRAME_VERBS,
     REPORTING_VERBS,
 )
@@ -211,7 +214,7 @@ def _connected(cue: Token, quote_tokens: Sequence[Token]) -> int | None:
             continue
         steps = 0
         node = token
-        while node.head is not node and steps < 8:
+        while node.head != node and steps < 8:
             node = node.head
             steps += 1
             if node is cue:
@@ -222,7 +225,7 @@ def _connected(cue: Token, quote_tokens: Sequence[Token]) -> int | None:
     quoted_ids = {t.i for t in quote_tokens if t.doc is cue.doc}
     steps = 0
     node = cue
-    while node.head is not node and steps < 4:
+    while node.head != node and steps < 4:
         node = node.head
         steps += 1
         if node.i in quoted_ids:
@@ -379,7 +382,34 @@ def _clause_subject_attribution(article: _Article, quote_tokens: list[Token]) ->
                 return None  # the quotation is part of the subject ("the ad, titled “Arrogant,”")
             speaker = subject_of(node, article.is_quoted)
             if speaker is not None and not article.is_quoted(speaker):
+                if node.lemma_.lower() not in _GOVERNING_VERBS and not _could_speak(speaker):
+                    # "the report found that money was coming from “...”": a thing is described, the
+                    # speaker is whoever reports it further up.
+                    return _reporting_ancestor(article, node) or _Attribution(node, speaker)
                 return _Attribution(node, speaker)
+            return None
+    return None
+
+
+def _could_speak(token: Token) -> bool:
+    """A subject that may be someone talking: a person, a group, a name or a pronoun for one."""
+    return (
+        token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or token.pos_ == "PROPN"
+        or token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS
+        or token.lower_ in PERSON_NOUNS
+    )
+
+
+def _reporting_ancestor(article: _Article, verb: Token) -> _Attribution | None:
+    """The nearest reporting verb governing `verb` whose subject may be someone talking."""
+    for ancestor in verb.ancestors:
+        if article.is_quoted(ancestor) or not _is_verb(ancestor):
+            continue
+        if ancestor.lemma_.lower() in _GOVERNING_VERBS:
+            speaker = subject_of(ancestor, article.is_quoted)
+            if speaker is not None and not article.is_quoted(speaker) and speaker.lower_ not in ("it", "that"):
+                return _Attribution(ancestor, speaker)
             return None
     return None
 
