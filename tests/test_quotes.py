@@ -295,3 +295,12 @@ def test_quoted_description_of_a_thing_goes_to_whoever_reports_it(nlp):
     quote = _find(extract_quotes_from_text(text, nlp), "illegal logging", direct=True)
     assert quote.speaker_text == "An audit"
 
+
+def test_cue_the_quotation_hangs_from_beats_a_nearer_cue(nlp):
+    text = (
+        'The audit also notes that "the fines are so small" that it is likely that many firms simply consider '
+        "them a cost of business."
+    )
+    quote = _find(extract_quotes_from_text(text, nlp), "the fines are so small", direct=True)
+    assert quote.speaker_text == "The audit"
+    assert quote.cue == "notes"

@@ -217,7 +217,7 @@ def _connected(cue: Token, quote_tokens: Sequence[Token]) -> int | None:
         while node.head != node and steps < 8:
             node = node.head
             steps += 1
-            if node is cue:
+            if node == cue:
                 best = steps if best is None else min(best, steps)
                 break
     if best is not None:
@@ -365,13 +365,13 @@ def _frame_attribution(
 
 def _clause_subject_attribution(article: _Article, quote_tokens: list[Token]) -> _Attribution | None:
     """A quoted fragment inside running text: the subject of the nearest clause governing it."""
-    tops = [t for t in quote_tokens if t.head not in quote_tokens or t.head is t]
+    tops = [t for t in quote_tokens if t.head not in quote_tokens or t.head == t]
     if not tops:
         return None
     node = tops[0]
     path_deps: list[str] = []
     steps = 0
-    while node.head is not node and steps < 8:
+    while node.head != node and steps < 8:
         path_deps.append(node.dep_)
         node = node.head
         steps += 1
@@ -470,12 +470,12 @@ def _governing_subject(article: _Article, pronoun: Token, could_be: Callable[[st
     lowered = pronoun.lower_
     found = pronoun
     node = pronoun.head
-    while _is_complement(node) and node.head is not node:
+    while _is_complement(node) and node.head != node:
         node = node.head
         if not _is_verb(node) or node.lemma_.lower() not in _GOVERNING_VERBS:
             continue
         subject = subject_of(node, article.is_quoted)
-        if subject is None or subject is found or subject.i > found.i or article.is_quoted(subject):
+        if subject is None or subject == found or subject.i > found.i or article.is_quoted(subject):
             continue
         antecedent = relative_antecedent(subject)
         if antecedent is not None:
@@ -515,7 +515,7 @@ def _signature(article: _Article, quotation: Quotation) -> _Attribution | None:
         return None
     if stripped.rstrip(" .")[-1:] in "―—–-" or any(_is_verb(t) for t in tokens):
         return None  # "– Next steps –" is a subheading, not a credit
-    head = next((t for t in tokens if t.head is t or t.head not in tokens), tokens[0])
+    head = next((t for t in tokens if t.head == t or t.head not in tokens), tokens[0])
     return _Attribution(None, head)
 
 
@@ -642,7 +642,7 @@ class _Extractor:
         if head.lower_ not in _BOUND_PRONOUNS or head.dep_ not in ("nsubj", "nsubjpass"):
             return attribution
         outer = _governing_subject(self.article, head, self.speakers.could_be)
-        return attribution if outer is head else _Attribution(attribution.cue, outer, attribution.cue_text)
+        return attribution if outer == head else _Attribution(attribution.cue, outer, attribution.cue_text)
 
     def _content(self, quotation: Quotation) -> str:
         return "\n".join(self.article.text[s:e] for s, e in quotation.pieces)
@@ -750,7 +750,7 @@ class _Extractor:
         ]
         if complement is not None and lemma in REPORTING_VERBS:
             first, last = complement.left_edge.i, complement.right_edge.i
-        elif token.dep_ in ("parataxis", "ccomp") and token.head is not token and lemma in REPORTING_VERBS:
+        elif token.dep_ in ("parataxis", "ccomp") and token.head != token and lemma in REPORTING_VERBS:
             if token.head.i < token.i:
                 # "The plan will fail, he said": the statement is what comes before the inverted cue.
                 first, last = token.head.left_edge.i, token.left_edge.i - 1

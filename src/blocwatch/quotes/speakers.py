@@ -41,7 +41,7 @@ def subject_of(verb: Token, skip: Callable[[Token], bool] | None = None, depth: 
     """
     subject_deps = _SUBJECT_DEPS if depth == 0 else (*_SUBJECT_DEPS, "nsubjpass")
     for child in verb.children:
-        if child.dep_ in subject_deps and child.lower_ in _OBJECT_PRONOUNS and verb.head is not verb:
+        if child.dep_ in subject_deps and child.lower_ in _OBJECT_PRONOUNS and verb.head != verb:
             # "let them know that ...": the one letting them know is speaking.
             return subject_of(verb.head, skip, depth + 1) if depth < 3 else None
         if child.dep_ in subject_deps and not (skip is not None and skip(child)):
@@ -54,16 +54,16 @@ def subject_of(verb: Token, skip: Callable[[Token], bool] | None = None, depth: 
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
                     return grandchild
-    if depth < 3 and verb.dep_ in _SUBJECT_SHARING_DEPS and verb.head is not verb:
+    if depth < 3 and verb.dep_ in _SUBJECT_SHARING_DEPS and verb.head != verb:
         return subject_of(verb.head, skip, depth + 1)
-    if depth < 3 and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head is not verb.head:
+    if depth < 3 and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head != verb.head:
         return subject_of(verb.head.head, skip, depth + 1)  # "After saying ..., she ..."
     return None
 
 
 def relative_antecedent(token: Token) -> Token | None:
     """The noun a relative pronoun stands for ("the minister, who said" → minister), else None."""
-    if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl" and token.head.head is not token.head:
+    if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl" and token.head.head != token.head:
         return token.head.head
     return None
 
@@ -252,7 +252,7 @@ class SpeakerResolver:
             if ancestor.lemma_.lower() not in QUOTE_FRAME_VERBS:
                 continue
             subject = subject_of(ancestor)
-            if subject is None or subject is pronoun or subject.pos_ == "PRON" or subject.i > pronoun.i:
+            if subject is None or subject == pronoun or subject.pos_ == "PRON" or subject.i > pronoun.i:
                 continue
             first, last = noun_phrase(subject)
             doc = subject.doc
