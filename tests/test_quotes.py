@@ -304,3 +304,10 @@ def test_cue_the_quotation_hangs_from_beats_a_nearer_cue(nlp):
     quote = _find(extract_quotes_from_text(text, nlp), "the fines are so small", direct=True)
     assert quote.speaker_text == "The audit"
     assert quote.cue == "notes"
+
+
+def test_quotation_inside_someones_claim_goes_to_its_owner(nlp):
+    text = "The minister's repeated claim that the border is “completely secure” drew laughter in the chamber."
+    quote = _find(extract_quotes_from_text(text, nlp), "completely secure", direct=True)
+    assert quote.speaker_text == "The minister's"
+    assert quote.cue == "claim"

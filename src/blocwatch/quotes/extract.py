@@ -17,6 +17,7 @@ from blocwatch.quotes.lexicon import (
     PERSON_PRONOUNS,
     QUOTE_FRAME_VERBS,
     REPORTING_VERBS,
+    SPEECH_NOUNS,
 )
 from blocwatch.quotes.marks import Quotation, find_quotations
 from blocwatch.quotes.speakers import Resolver, SpeakerResolver, noun_phrase, relative_antecedent, subject_of
@@ -245,6 +246,31 @@ def _according_to_source(token: Token) -> Token | None:
 
 
 _NAME_RUN_POS = ("PROPN", "NOUN", "ADJ", "DET", "NUM")
+
+
+def _possessor_attribution(article: _Article, quote_tokens: Sequence[Token]) -> _Attribution | None:
+    """The owner of the statement noun a quotation belongs to: "Smith's claim that the plan is “dead”".
+
+    The walk up from the quotation stops at the first verb of saying: there the usual frame rules apply.
+    """
+    tops = [t for t in quote_tokens if t.head not in quote_tokens or t.head == t]
+    if not tops:
+        return None
+    node = tops[0]
+    for _ in range(6):
+        if node.head == node:
+            return None
+        node = node.head
+        if article.is_quoted(node):
+            continue
+        if _is_verb(node) and node.lemma_.lower() in QUOTE_FRAME_VERBS:
+            return None
+        if node.pos_ == "NOUN" and node.lemma_.lower() in SPEECH_NOUNS:
+            owner = next((c for c in node.children if c.dep_ == "poss"), None)
+            if owner is not None and not article.is_quoted(owner) and owner.lower_ not in ("its", "their"):
+                return _Attribution(node, owner)
+            return None
+    return None
 
 
 def _puts_it(verb: Token) -> bool:
@@ -608,6 +634,8 @@ class _Extractor:
             frame = _frame_tokens(self.article, quotation)
             standalone = _standalone(frame)
             attribution = _signature(self.article, quotation) or _label_attribution(self.article, quotation, frame)
+            if attribution is None and not standalone:
+                attribution = _possessor_attribution(self.article, quote_tokens)
             if attribution is None and not standalone:
                 attribution = _frame_attribution(self.article, quotation, quote_tokens, frame)
             partial = False

@@ -50,6 +50,15 @@ OBJECT_CONTENT_VERBS = frozenset(
 # Prepositions whose object carries the content after such a verb: "called for", "warned against".
 CONTENT_PREPOSITIONS = frozenset("for against about on of".split())
 
+# Nouns for something said; their possessor said it: "the senator's claim that ...", "Smith's remark".
+SPEECH_NOUNS = frozenset(
+    """
+    claim remark comment statement suggestion accusation assertion warning promise pledge prediction
+    argument insistence complaint charge allegation description characterization characterisation
+    admission contention declaration announcement vow threat boast quip joke retort reply response words
+    """.split()
+)
+
 # Verbs that may frame a direct quotation ("“...,” he said").
 QUOTE_FRAME_VERBS = SPEECH_VERBS | COGNITION_VERBS | QUOTING_ONLY_VERBS
 
