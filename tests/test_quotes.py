@@ -228,3 +228,86 @@ def test_polnear_metrics_on_three_dev_articles():
     assert metrics["direct"]["f1"] > 0.5
     assert "dev" in metrics["splits"]
     assert "direct" in format_quote_report(metrics)
+
+
+def test_pronoun_in_a_reported_clause_gives_way_to_the_reporting_subject(nlp):
+    text = 'Senator Maria Lopez said she expects the budget "to pass before the summer recess."'
+    quote = _find(extract_quotes_from_text(text, nlp), "to pass before", direct=True)
+    assert quote.speaker_text == "Senator Maria Lopez"
+    assert "Lopez" in quote.speaker.name
+
+
+def test_pronoun_in_a_relative_clause_keeps_its_own_speaker(nlp):
+    text = (
+        "The governor paid for a new advertisement in which he promises "
+        '"a safer border and lower taxes for every family."'
+    )
+    quote = _find(extract_quotes_from_text(text, nlp), "a safer border", direct=True)
+    assert quote.speaker_text == "he"
+
+
+def test_bare_cue_after_a_closed_quotation_names_its_speaker(nlp):
+    text = "The mayor spoke at length. “The bridge will reopen in May.” Mayor Ana Ruiz said."
+    quote = _find(extract_quotes_from_text(text, nlp), "The bridge will reopen", direct=True)
+    assert quote.speaker_text == "Mayor Ana Ruiz"
+
+
+def test_speaker_after_the_quotation_when_the_parser_gives_the_cue_no_subject(nlp):
+    text = "“We cannot wait for Brussels,” Anna Weber, the economist who founded energywatch.org posted on Friday."
+    quote = _find(extract_quotes_from_text(text, nlp), "We cannot wait", direct=True)
+    assert quote.speaker is not None and quote.speaker.name == "Anna Weber"
+    assert quote.speaker_text == "Anna Weber, the economist who founded energywatch.org"
+
+
+def test_as_someone_put_it_names_the_speaker(nlp):
+    text = 'As Professor Anna Lind put it: "Small states survive by keeping many friends."'
+    quote = _find(extract_quotes_from_text(text, nlp), "Small states survive", direct=True)
+    assert quote.speaker_text == "Professor Anna Lind"
+    assert quote.cue == "put"
+
+
+def test_name_label_before_a_colon_is_the_speaker(nlp):
+    text = (
+        'Rep. Dana Holt (R-Ohio): "Who told you that the figure was ninety percent?"\n'
+        'Said Marsh: "Nobody in this room believes the figure any more."'
+    )
+    quotes = extract_quotes_from_text(text, nlp)
+    assert "Dana Holt" in _find(quotes, "Who told you", direct=True).speaker.name
+    marsh = _find(quotes, "Nobody in this room", direct=True)
+    assert marsh.speaker_text == "Marsh" and marsh.cue == "Said"
+
+
+def test_credit_line_after_a_quoted_paragraph_is_the_speaker(nlp):
+    text = (
+        '"We are the only candidates who talk about rents and wages."\n'
+        "- Jane Roe.\n"
+        "The claim is hard to check."
+    )
+    quote = _find(extract_quotes_from_text(text, nlp), "the only candidates", direct=True)
+    assert quote.speaker is not None and "Jane" in quote.speaker.name
+
+
+def test_quoted_description_of_a_thing_goes_to_whoever_reports_it(nlp):
+    text = (
+        "An audit published in March found that the agency could not be sure the money was not coming from "
+        '"illegal logging and smuggling networks."'
+    )
+    quote = _find(extract_quotes_from_text(text, nlp), "illegal logging", direct=True)
+    assert quote.speaker_text == "An audit"
+
+
+def test_cue_the_quotation_hangs_from_beats_a_nearer_cue(nlp):
+    text = (
+        'The audit also notes that "the fines are so small" that it is likely that many firms simply consider '
+        "them a cost of business."
+    )
+    quote = _find(extract_quotes_from_text(text, nlp), "the fines are so small", direct=True)
+    assert quote.speaker_text == "The audit"
+    assert quote.cue == "notes"
+
+
+def test_quotation_inside_someones_claim_goes_to_its_owner(nlp):
+    text = "The minister's repeated claim that the border is “completely secure” drew laughter in the chamber."
+    quote = _find(extract_quotes_from_text(text, nlp), "completely secure", direct=True)
+    assert quote.speaker_text == "The minister's"
+    assert quote.cue == "claim"

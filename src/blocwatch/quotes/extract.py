@@ -3,25 +3,33 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from blocwatch.quotes.lexicon import (
     CONTENT_PREPOSITIONS,
+    GROUP_PRONOUNS,
     NAMING_VERBS,
     OBJECT_CONTENT_VERBS,
+    PERSON_NOUNS,
+    PERSON_PRONOUNS,
     QUOTE_FRAME_VERBS,
     REPORTING_VERBS,
+    SPEECH_NOUNS,
 )
 from blocwatch.quotes.marks import Quotation, find_quotations
-from blocwatch.quotes.speakers import Resolver, SpeakerResolver, noun_phrase, subject_of
+from blocwatch.quotes.speakers import Resolver, SpeakerResolver, noun_phrase, relative_antecedent, subject_of
 from blocwatch.records import Actor, Quote
 
 _ADDRESSEE_VERBS = frozenset("tell inform assure reassure warn remind notify ask urge advise brief".split())
 _CONTENT_TRIM = " \t\n\r\u00a0,;:—–-"
 _MIN_STANDALONE_WORDS = 4
+# How far into the sentence after a quotation its cue may stand ("“...” | Rep. Ann Lee, D-Ohio, said").
+_FRAME_HEAD_TOKENS = 14
+# Dependents that carry what a verb says; a cue without them takes its words from a quotation nearby.
+_CONTENT_DEPS = ("ccomp", "dobj", "xcomp", "oprd", "parataxis")
 
 
 @dataclass
@@ -168,7 +176,11 @@ def _frame_tokens(article: _Article, quotation: Quotation) -> list[Token]:
 
 
 def _continues_into(article: _Article, quotation: Quotation, following: _Sentence) -> bool:
-    """True when the sentence after a quotation is its attribution ("“... ?” | Clinton said.")."""
+    """True when the sentence after a quotation is its attribution ("“... ?” | Clinton said.").
+
+    After a quotation closed by a full stop, only a bare cue qualifies ("“... .” | Trump said."): a cue with
+    nothing said of its own, so the sentence cannot be a new statement ("Trump said he would ...").
+    """
     between = article.text[quotation.end : following.start]
     if any(ch.isalnum() for ch in between):
         return False
@@ -176,10 +188,16 @@ def _continues_into(article: _Article, quotation: Quotation, following: _Sentenc
     first_word = next((t for t in following.span if not t.is_punct), None)
     if first_word is None:
         return False
-    if content_end not in ",?!—–-…:" and not first_word.text[:1].islower():
-        return False
-    head_words = [t for t in following.span[:8] if not article.is_quoted(t)]
-    return any(t.lemma_.lower() in QUOTE_FRAME_VERBS and _is_verb(t) for t in head_words)
+    open_frame = content_end in ",?!—–-…:" or first_word.text[:1].islower()
+    head_words = [t for t in following.span[:_FRAME_HEAD_TOKENS] if not article.is_quoted(t)]
+    return any(
+        t.lemma_.lower() in QUOTE_FRAME_VERBS and _is_verb(t) and (open_frame or _bare_cue(t)) for t in head_words
+    )
+
+
+def _bare_cue(verb: Token) -> bool:
+    """A speech verb heading its sentence with no content of its own: "Thompson said of the day."."""
+    return verb.dep_ == "ROOT" and not any(c.dep_ in _CONTENT_DEPS for c in verb.children)
 
 
 def _quote_tokens(article: _Article, quotation: Quotation) -> list[Token]:
@@ -197,10 +215,10 @@ def _connected(cue: Token, quote_tokens: Sequence[Token]) -> int | None:
             continue
         steps = 0
         node = token
-        while node.head is not node and steps < 8:
+        while node.head != node and steps < 8:
             node = node.head
             steps += 1
-            if node is cue:
+            if node == cue:
                 best = steps if best is None else min(best, steps)
                 break
     if best is not None:
@@ -208,7 +226,7 @@ def _connected(cue: Token, quote_tokens: Sequence[Token]) -> int | None:
     quoted_ids = {t.i for t in quote_tokens if t.doc is cue.doc}
     steps = 0
     node = cue
-    while node.head is not node and steps < 4:
+    while node.head != node and steps < 4:
         node = node.head
         steps += 1
         if node.i in quoted_ids:
@@ -227,6 +245,117 @@ def _according_to_source(token: Token) -> Token | None:
     return None
 
 
+_NAME_RUN_POS = ("PROPN", "NOUN", "ADJ", "DET", "NUM")
+
+
+def _possessor_attribution(article: _Article, quote_tokens: Sequence[Token]) -> _Attribution | None:
+    """The owner of the statement noun a quotation belongs to: "Smith's claim that the plan is “dead”".
+
+    The walk up from the quotation stops at the first verb of saying: there the usual frame rules apply.
+    """
+    tops = [t for t in quote_tokens if t.head not in quote_tokens or t.head == t]
+    if not tops:
+        return None
+    node = tops[0]
+    for _ in range(6):
+        if node.head == node:
+            return None
+        node = node.head
+        if article.is_quoted(node):
+            continue
+        if _is_verb(node) and node.lemma_.lower() in QUOTE_FRAME_VERBS:
+            return None
+        if node.pos_ == "NOUN" and node.lemma_.lower() in SPEECH_NOUNS:
+            owner = next((c for c in node.children if c.dep_ == "poss"), None)
+            if owner is not None and not article.is_quoted(owner) and owner.lower_ not in ("its", "their"):
+                return _Attribution(node, owner)
+            return None
+    return None
+
+
+def _puts_it(verb: Token) -> bool:
+    """ "As the memo put it, ...": a cue of quoting made of a plain verb, its "it" and "as"."""
+    return (
+        verb.lemma_.lower() == "put"
+        and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children)
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    )
+
+
+def _inflects_frame_verb(token: Token) -> bool:
+    """A cue word even when the tagger takes it for a name, as it does for a capitalised "Said" or "Added"."""
+    lowered = token.lower_
+    forms = {token.lemma_.lower(), lowered, lowered[:-1], lowered[:-2], "say" if lowered in ("said", "says") else ""}
+    return bool(forms & (QUOTE_FRAME_VERBS | {"continue"}))
+
+
+def _label_attribution(article: _Article, quotation: Quotation, frame: Sequence[Token]) -> _Attribution | None:
+    """A speaker's name as a label before a colon: `Clinton: “...”`, `Rep. Ann Lee (D-Ohio): “...”`.
+
+    Transcripts and fact checks write who speaks this way; the label may open with a cue ("Said Ellis:").
+    After a dash, only the part after it is the label ("HEADLINE - Jane Roe: “...”").
+    """
+    label = [t for t in frame if article.end_of(t) <= quotation.start]
+    if not label or not label[-1].text.endswith(":"):
+        return None
+    between = article.text[article.end_of(label[-1]) : quotation.start]
+    if any(ch.isalnum() for ch in between):
+        return None
+    dashes = [
+        i
+        for i, t in enumerate(label)
+        if t.text in ("-", "—", "–", "―") and t.whitespace_ and t.i > 0 and t.doc[t.i - 1].whitespace_
+    ]
+    if dashes:
+        label = label[dashes[-1] + 1 :]
+    # The colon may come glued to a closing bracket ("(R-Ohio):"), which then closes the label's aside.
+    words = label if label[-1].text != ":" else label[:-1]
+    if not words or len(words) > 12:
+        return None
+    cue = words[0] if _inflects_frame_verb(words[0]) else None
+    if any(_is_verb(t) or t.pos_ == "ADV" for t in words if t is not cue):
+        return None  # a clause or a time ("Then, later on CNN:") introduces, it does not name
+    index = len(words) - 1
+    if words[index].text.startswith(")"):
+        while index > 0 and words[index].text != "(":
+            index -= 1
+        index -= 1
+    if index < 0 or words[index].pos_ not in ("PROPN", "NOUN") or not words[index].text[:1].isupper():
+        return None
+    return _Attribution(cue, words[index])
+
+
+def _name_run_head(tokens: Sequence[Token]) -> Token | None:
+    """The last noun of the noun phrase that `tokens` starts with, when it opens with a name or a determiner."""
+    if not tokens or tokens[0].pos_ not in ("PROPN", "DET"):
+        return None
+    head: Token | None = None
+    for token in tokens:
+        if token.pos_ not in _NAME_RUN_POS and token.tag_ != "HYPH":
+            break
+        if token.pos_ in ("PROPN", "NOUN"):
+            head = token
+    return head
+
+
+def _trailing_speaker(article: _Article, quotation: Quotation, cue: Token) -> Token | None:
+    """The speaker of a cue after a quotation when the parser gave it no subject.
+
+    The parser sometimes hangs the name of `“...,” said Jane Roe, an aide who ...` on a later clause, or
+    the name of `“...,” Jane Roe, an analyst, tweeted` on the quotation; the noun phrase right after the cue
+    (inverted order) or right after the closing mark is then the speaker.
+    """
+    if article.start_of(cue) < quotation.end or cue.tag_ == "VBG":
+        return None  # a participle ("..., citing a case") shares a subject the parser did find or not
+    doc = cue.doc
+    between = [t for t in doc[: cue.i] if article.start_of(t) >= quotation.end and not article.is_quoted(t)]
+    while between and (between[0].is_punct or between[0].is_space):
+        between.pop(0)
+    if between:
+        return _name_run_head(between)
+    return _name_run_head(list(doc[cue.i + 1 : cue.i + 8]))
+
+
 def _frame_attribution(
     article: _Article, quotation: Quotation, quote_tokens: list[Token], frame: Sequence[Token]
 ) -> _Attribution | None:
@@ -236,9 +365,11 @@ def _frame_attribution(
         if source is not None:
             cue_text = article.text[article.start_of(token) : article.end_of(token) + 3]
             attribution = _Attribution(token, source, cue_text)
-        elif token.lemma_.lower() in QUOTE_FRAME_VERBS and _is_verb(token):
+        elif (token.lemma_.lower() in QUOTE_FRAME_VERBS or _puts_it(token)) and _is_verb(token):
             speaker = subject_of(token, article.is_quoted)
             if speaker is None or article.is_quoted(speaker):
+                speaker = _trailing_speaker(article, quotation, token)
+            if speaker is None:
                 continue
             attribution = _Attribution(token, speaker)
         else:
@@ -260,13 +391,13 @@ def _frame_attribution(
 
 def _clause_subject_attribution(article: _Article, quote_tokens: list[Token]) -> _Attribution | None:
     """A quoted fragment inside running text: the subject of the nearest clause governing it."""
-    tops = [t for t in quote_tokens if t.head not in quote_tokens or t.head is t]
+    tops = [t for t in quote_tokens if t.head not in quote_tokens or t.head == t]
     if not tops:
         return None
     node = tops[0]
     path_deps: list[str] = []
     steps = 0
-    while node.head is not node and steps < 8:
+    while node.head != node and steps < 8:
         path_deps.append(node.dep_)
         node = node.head
         steps += 1
@@ -277,7 +408,34 @@ def _clause_subject_attribution(article: _Article, quote_tokens: list[Token]) ->
                 return None  # the quotation is part of the subject ("the ad, titled “Arrogant,”")
             speaker = subject_of(node, article.is_quoted)
             if speaker is not None and not article.is_quoted(speaker):
+                if node.lemma_.lower() not in _GOVERNING_VERBS and not _could_speak(speaker):
+                    # "the report found that money was coming from “...”": a thing is described, the
+                    # speaker is whoever reports it further up.
+                    return _reporting_ancestor(article, node) or _Attribution(node, speaker)
                 return _Attribution(node, speaker)
+            return None
+    return None
+
+
+def _could_speak(token: Token) -> bool:
+    """A subject that may be someone talking: a person, a group, a name or a pronoun for one."""
+    return (
+        token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or token.pos_ == "PROPN"
+        or token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS
+        or token.lower_ in PERSON_NOUNS
+    )
+
+
+def _reporting_ancestor(article: _Article, verb: Token) -> _Attribution | None:
+    """The nearest reporting verb governing `verb` whose subject may be someone talking."""
+    for ancestor in verb.ancestors:
+        if article.is_quoted(ancestor) or not _is_verb(ancestor):
+            continue
+        if ancestor.lemma_.lower() in _GOVERNING_VERBS:
+            speaker = subject_of(ancestor, article.is_quoted)
+            if speaker is not None and not article.is_quoted(speaker) and speaker.lower_ not in ("it", "that"):
+                return _Attribution(ancestor, speaker)
             return None
     return None
 
@@ -314,6 +472,49 @@ def _previous_sentence_attribution(article: _Article, sentence: _Sentence) -> _A
     return None
 
 
+# Pronouns that, as the subject of a clause inside someone's statement, are usually that someone again.
+_BOUND_PRONOUNS = frozenset("he she they it i we".split())
+_COMPLEMENT_DEPS = ("ccomp", "xcomp")
+_GOVERNING_VERBS = REPORTING_VERBS | QUOTE_FRAME_VERBS | OBJECT_CONTENT_VERBS
+
+
+def _is_complement(verb: Token) -> bool:
+    """A clause that carries its governor's content: a complement, or a bare participle ("..., saying she")."""
+    if verb.dep_ in _COMPLEMENT_DEPS:
+        return True
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in verb.children)
+
+
+def _governing_subject(article: _Article, pronoun: Token, could_be: Callable[[str, Token], bool]) -> Token:
+    """The subject the speaker pronoun stands for when a report governs its clause: "Lynch said she recalled ...".
+
+    Attribution corpora (and readers) credit such a quotation to the reporting subject as written, so the
+    pronoun gives way to it: to a noun phrase that agrees, or to the same pronoun further out ("She said she
+    ..."). Only complement clauses are climbed: a relative clause ("an ad in which he says"), a parenthetical
+    ("The plan, she said, ...") or an adverbial one ("though he said") has its own speaker.
+    """
+    lowered = pronoun.lower_
+    found = pronoun
+    node = pronoun.head
+    while _is_complement(node) and node.head != node:
+        node = node.head
+        if not _is_verb(node) or node.lemma_.lower() not in _GOVERNING_VERBS:
+            continue
+        subject = subject_of(node, article.is_quoted)
+        if subject is None or subject == found or subject.i > found.i or article.is_quoted(subject):
+            continue
+        antecedent = relative_antecedent(subject)
+        if antecedent is not None:
+            subject = antecedent
+        if subject.lower_ == lowered:
+            found = subject
+        elif subject.pos_ != "PRON" and could_be(lowered, subject):
+            return subject
+        else:
+            break
+    return found
+
+
 def _word_count(text: str) -> int:
     return sum(1 for word in text.split() if any(ch.isalnum() for ch in word))
 
@@ -325,13 +526,22 @@ def _signature(article: _Article, quotation: Quotation) -> _Attribution | None:
         return None
     tail = article.text[quotation.end : last.segment.end]
     stripped = tail.lstrip('”"’ \u00a0\t')
+    segment_end = last.segment.end
+    if not stripped.strip(" .") and last.segment.index + 1 < len(article.segments):
+        # Fact-check and vox-pop layouts put the credit on a line of its own: "“...”" then "- Jane Roe.".
+        following = article.segments[last.segment.index + 1]
+        if following.start - segment_end <= 3:
+            stripped, segment_end = following.doc.text, following.end
+            tail = article.text[quotation.end : segment_end]
     if not stripped or stripped[0] not in "―—–-":
         return None
     name_start = quotation.end + len(tail) - len(stripped) + 1
-    tokens = [t for t in article.tokens_in(name_start, last.segment.end) if not (t.is_punct or t.is_space)]
+    tokens = [t for t in article.tokens_in(name_start, segment_end) if not (t.is_punct or t.is_space)]
     if not tokens or not tokens[0].text[:1].isupper() or len(tokens) > 8:
         return None
-    head = next((t for t in tokens if t.head is t or t.head not in tokens), tokens[0])
+    if stripped.rstrip(" .")[-1:] in "―—–-" or any(_is_verb(t) for t in tokens):
+        return None  # "– Next steps –" is a subheading, not a credit
+    head = next((t for t in tokens if t.head == t or t.head not in tokens), tokens[0])
     return _Attribution(None, head)
 
 
@@ -357,11 +567,21 @@ class _Extractor:
 
     # --- building records -------------------------------------------------------------------------------
 
-    def _speaker_fields(self, head: Token | None) -> tuple[Actor | None, int | None, int | None, str | None]:
+    def _speaker_fields(
+        self, head: Token | None, cue: Token | None = None
+    ) -> tuple[Actor | None, int | None, int | None, str | None]:
         if head is None:
             return None, None, None, None
         start_i, end_i = noun_phrase(head)
         doc = head.doc
+        # A misparse can put the cue inside the speaker's phrase ("Jane Roe, who runs x.org posted",
+        # "Said Roe:"); the mention never includes it.
+        if cue is not None and cue.doc is doc and head.i < cue.i < end_i:
+            end_i = cue.i
+            while end_i - 1 > head.i and (doc[end_i - 1].is_punct or doc[end_i - 1].is_space):
+                end_i -= 1
+        if cue is not None and cue.doc is doc and start_i <= cue.i < head.i:
+            start_i = cue.i + 1
         segment = self.article.segment_of(head)
         start = segment.start + doc[start_i].idx
         end = segment.start + doc[end_i - 1].idx + len(doc[end_i - 1].text)
@@ -413,7 +633,9 @@ class _Extractor:
                 continue
             frame = _frame_tokens(self.article, quotation)
             standalone = _standalone(frame)
-            attribution = _signature(self.article, quotation)
+            attribution = _signature(self.article, quotation) or _label_attribution(self.article, quotation, frame)
+            if attribution is None and not standalone:
+                attribution = _possessor_attribution(self.article, quote_tokens)
             if attribution is None and not standalone:
                 attribution = _frame_attribution(self.article, quotation, quote_tokens, frame)
             partial = False
@@ -425,6 +647,7 @@ class _Extractor:
                 if previous is not None and first.index - previous[0] <= 2:
                     if attribution is None or first.index - previous[0] <= 1:
                         attribution = previous[1]
+            attribution = self._reporting_subject(attribution)
             content = self._content(quotation)
             if attribution is None and not standalone and _word_count(content) < _MIN_STANDALONE_WORDS:
                 continue  # a title or a scare-quoted word with nobody saying it
@@ -438,6 +661,16 @@ class _Extractor:
             if attribution is not None and attribution.speaker_head is not None:
                 previous = (last.index, attribution)
         return quotes
+
+    def _reporting_subject(self, attribution: _Attribution | None) -> _Attribution | None:
+        """The attribution with a pronoun speaker replaced by the subject of the report governing it, if any."""
+        if attribution is None or attribution.speaker_head is None:
+            return attribution
+        head = attribution.speaker_head
+        if head.lower_ not in _BOUND_PRONOUNS or head.dep_ not in ("nsubj", "nsubjpass"):
+            return attribution
+        outer = _governing_subject(self.article, head, self.speakers.could_be)
+        return attribution if outer == head else _Attribution(attribution.cue, outer, attribution.cue_text)
 
     def _content(self, quotation: Quotation) -> str:
         return "\n".join(self.article.text[s:e] for s, e in quotation.pieces)
@@ -479,7 +712,7 @@ class _Extractor:
                 )
             else:
                 speaker, speaker_start, speaker_end, speaker_text = self._speaker_fields(
-                    attribution.speaker_head
+                    attribution.speaker_head, attribution.cue
                 )
                 quote = Quote(
                     text=item.text,
@@ -510,6 +743,7 @@ class _Extractor:
                 if found is None:
                     continue
                 start, end, attribution = found
+                attribution = self._reporting_subject(attribution)
                 if any(s < end and start < e for s, e in quoted_spans):
                     continue  # words in quotation marks make it a direct (mixed) quotation, found above
                 content = self.article.text[start:end]
@@ -544,7 +778,7 @@ class _Extractor:
         ]
         if complement is not None and lemma in REPORTING_VERBS:
             first, last = complement.left_edge.i, complement.right_edge.i
-        elif token.dep_ in ("parataxis", "ccomp") and token.head is not token and lemma in REPORTING_VERBS:
+        elif token.dep_ in ("parataxis", "ccomp") and token.head != token and lemma in REPORTING_VERBS:
             if token.head.i < token.i:
                 # "The plan will fail, he said": the statement is what comes before the inverted cue.
                 first, last = token.head.left_edge.i, token.left_edge.i - 1

@@ -50,6 +50,15 @@ OBJECT_CONTENT_VERBS = frozenset(
 # Prepositions whose object carries the content after such a verb: "called for", "warned against".
 CONTENT_PREPOSITIONS = frozenset("for against about on of".split())
 
+# Nouns for something said; their possessor said it: "the senator's claim that ...", "Smith's remark".
+SPEECH_NOUNS = frozenset(
+    """
+    claim remark comment statement suggestion accusation assertion warning promise pledge prediction
+    argument insistence complaint charge allegation description characterization characterisation
+    admission contention declaration announcement vow threat boast quip joke retort reply response words
+    """.split()
+)
+
 # Verbs that may frame a direct quotation ("“...,” he said").
 QUOTE_FRAME_VERBS = SPEECH_VERBS | COGNITION_VERBS | QUOTING_ONLY_VERBS
 
@@ -68,6 +77,19 @@ PERSON_TITLES = frozenset(
     admiral commander prime premier chancellor king queen prince sheikh emir sultan pope bishop judge justice
     attorney lawyer professor prof. dr. mr. mrs. ms. speaker deputy adviser advisor analyst expert official
     ceo founder candidate nominee lawmaker legislator diplomat commissioner councillor councilor mp
+    """.split()
+)
+
+# Nouns for a single person, beyond titles: "the retired neurosurgeon said he ...".
+PERSON_NOUNS = PERSON_TITLES | frozenset(
+    """
+    man woman boy girl mother father wife husband son daughter sister brother friend neighbor neighbour
+    resident voter supporter activist organizer organiser protester worker owner driver teacher student
+    doctor surgeon neurosurgeon nurse officer soldier veteran businessman businesswoman billionaire
+    tycoon mogul magnate writer author journalist reporter columnist editor host anchor moderator
+    pollster strategist consultant economist scientist researcher historian aide staffer manager
+    operative donor delegate congressman congresswoman councilman councilwoman politician incumbent
+    challenger contender frontrunner front-runner star actor actress singer player coach athlete
     """.split()
 )
 

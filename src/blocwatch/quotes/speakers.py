@@ -12,6 +12,7 @@ from blocwatch.quotes.lexicon import (
     FEMALE_FIRST_NAMES,
     GROUP_PRONOUNS,
     MALE_FIRST_NAMES,
+    PERSON_NOUNS,
     PERSON_PRONOUNS,
     PERSON_TITLES,
     PRONOUN_GENDER,
@@ -40,7 +41,7 @@ def subject_of(verb: Token, skip: Callable[[Token], bool] | None = None, depth: 
     """
     subject_deps = _SUBJECT_DEPS if depth == 0 else (*_SUBJECT_DEPS, "nsubjpass")
     for child in verb.children:
-        if child.dep_ in subject_deps and child.lower_ in _OBJECT_PRONOUNS and verb.head is not verb:
+        if child.dep_ in subject_deps and child.lower_ in _OBJECT_PRONOUNS and verb.head != verb:
             # "let them know that ...": the one letting them know is speaking.
             return subject_of(verb.head, skip, depth + 1) if depth < 3 else None
         if child.dep_ in subject_deps and not (skip is not None and skip(child)):
@@ -53,16 +54,16 @@ def subject_of(verb: Token, skip: Callable[[Token], bool] | None = None, depth: 
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
                     return grandchild
-    if depth < 3 and verb.dep_ in _SUBJECT_SHARING_DEPS and verb.head is not verb:
+    if depth < 3 and verb.dep_ in _SUBJECT_SHARING_DEPS and verb.head != verb:
         return subject_of(verb.head, skip, depth + 1)
-    if depth < 3 and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head is not verb.head:
+    if depth < 3 and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head != verb.head:
         return subject_of(verb.head.head, skip, depth + 1)  # "After saying ..., she ..."
     return None
 
 
 def relative_antecedent(token: Token) -> Token | None:
     """The noun a relative pronoun stands for ("the minister, who said" → minister), else None."""
-    if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl" and token.head.head is not token.head:
+    if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl" and token.head.head != token.head:
         return token.head.head
     return None
 
@@ -251,7 +252,7 @@ class SpeakerResolver:
             if ancestor.lemma_.lower() not in QUOTE_FRAME_VERBS:
                 continue
             subject = subject_of(ancestor)
-            if subject is None or subject is pronoun or subject.pos_ == "PRON" or subject.i > pronoun.i:
+            if subject is None or subject == pronoun or subject.pos_ == "PRON" or subject.i > pronoun.i:
                 continue
             first, last = noun_phrase(subject)
             doc = subject.doc
@@ -265,6 +266,22 @@ class SpeakerResolver:
                 return found
             return None
         return None
+
+    def could_be(self, pronoun: str, subject: Token) -> bool:
+        """True when `subject` names someone the pronoun `pronoun` may stand for, by kind, gender and number."""
+        if pronoun in PRONOUN_GENDER:
+            person_like = subject.ent_type_ == "PERSON" or (
+                subject.pos_ == "PROPN" and subject.ent_type_ not in ("ORG", "GPE", "NORP", "FAC", "LOC")
+            ) or (subject.pos_ == "NOUN" and subject.tag_ == "NN" and subject.lower_ in PERSON_NOUNS)
+            first, last = noun_phrase(subject)
+            written = subject.doc[first:last].text.strip(_NAME_TRIM)
+            # The tagger may miss a surname ("Ditto said"); a longer person name ending with it settles it.
+            if not person_like and not (subject.text[:1].isupper() and self.full_name(written) != written):
+                return False
+            return self._agrees(self.full_name(written), pronoun)
+        if pronoun == "they":
+            return subject.tag_ in ("NNS", "NNPS") or subject.ent_type_ in ("ORG", "NORP", "GPE")
+        return False
 
     def text_offset(self, token: Token) -> int:
         """Offset of the token's Doc in the article (the segment start)."""
