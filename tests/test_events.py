@@ -434,3 +434,11 @@ def test_places_and_unknown_agents_are_not_mistaken_for_parties() -> None:
     assert country(capture.recipient) != "THA"
     (siege,) = find(events_of("A state of siege was declared in the former French colony."), "17")
     assert country(siege.actor) != "FRA" and country(siege.recipient) != "FRA"
+
+
+def test_ethnic_minorities_are_coded_to_the_state_they_live_in() -> None:
+    (attack,) = find(events_of("Ethnic Armenian fighters operating in Georgia attacked a police post."), "1")
+    assert country(attack.actor) == "GEO" and attack.actor.kind == "group"
+    (release,) = find(events_of("Two thirds of the ethnic Uzbek detainees held in Kyrgyzstan were released by the "
+                                "authorities."), "08")
+    assert country(release.recipient) == "KGZ"

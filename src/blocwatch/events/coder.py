@@ -967,7 +967,7 @@ class EventCoder:
             actor = self._actor(appositions[0], offset, resolver) if appositions else None
             if actor is None or actor.country is None:
                 actor = self._actor(tok, offset, resolver) or actor
-            if actor is not None and any(c.lower_ == "ethnic" for c in tok.children):
+            if actor is not None and any(t.lower_ == "ethnic" for t in self._phrase(tok)):
                 actor = self._ethnic_group(tok, actor, offset, resolver)
             if actor is not None:
                 out.append(actor)
@@ -982,6 +982,10 @@ class EventCoder:
                     place = self._actor(pobj, offset, resolver) if pobj.dep_ == "pobj" else None
                     if place is not None and place.country and place.kind == "state":
                         return replace(actor, country=place.country, kind="group", sector="CVL", resolved_by="text")
+        lives_in = self._place_within([tok], offset, resolver)  # "ethnic Albanian guerrillas operating in Macedonia"
+        if lives_in is not None and lives_in.country != actor.country:
+            return replace(actor, country=lives_in.country, kind="group", sector=actor.sector or "CVL",
+                           actor_id=None, resolved_by="text")
         return replace(actor, country=None, kind="group", sector=actor.sector or "CVL", actor_id=None,
                        resolved_by="text")
 
