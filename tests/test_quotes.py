@@ -311,3 +311,13 @@ def test_quotation_inside_someones_claim_goes_to_its_owner(nlp):
     quote = _find(extract_quotes_from_text(text, nlp), "completely secure", direct=True)
     assert quote.speaker_text == "The minister's"
     assert quote.cue == "claim"
+
+
+
+def test_quoted_nickname_inside_a_name_is_not_a_quotation():
+    text = (
+        'Senator Thomas "Tip" Walsh spoke first. In "Snowden" Stone tells the story of a leak.\n'
+        "How She Found “Courage” After The War"
+    )
+    found = [text[q.start : q.end] for q in find_quotations(text, [(0, len(text))])]
+    assert found == ["Snowden", "Courage"]
