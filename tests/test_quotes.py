@@ -314,6 +314,18 @@ def test_quotation_inside_someones_claim_goes_to_its_owner(nlp):
 
 
 
+def test_long_credit_with_a_quoted_nickname_after_the_quotation(nlp):
+    text = (
+        '"We are ready for this fight!" the governor\'s cousin, state Sen. Robert "Bobby" Alvarez '
+        "(R-El Paso County), told supporters on Friday."
+    )
+    quotes = extract_quotes_from_text(text, nlp)
+    quote = _find(quotes, "ready for this fight", direct=True)
+    assert quote.cue == "told" and quote.speaker_text is not None and "cousin" in quote.speaker_text
+    assert not any(q.text == "Bobby" for q in quotes)
+
+
+
 def test_quoted_nickname_inside_a_name_is_not_a_quotation():
     text = (
         'Senator Thomas "Tip" Walsh spoke first. In "Snowden" Stone tells the story of a leak.\n'

@@ -26,7 +26,7 @@ from blocwatch.records import Actor, Quote
 _ADDRESSEE_VERBS = frozenset("tell inform assure reassure warn remind notify ask urge advise brief".split())
 _CONTENT_TRIM = " \t\n\r\u00a0,;:—–-"
 _MIN_STANDALONE_WORDS = 4
-# How far into the sentence after a quotation its cue may stand ("“...” | Rep. Ann Lee, D-Ohio, said").
+# How many words into the sentence after a quotation its cue may stand ("“...” | Rep. Ann Lee, D-Ohio, said").
 _FRAME_HEAD_TOKENS = 14
 # Dependents that carry what a verb says; a cue without them takes its words from a quotation nearby.
 _CONTENT_DEPS = ("ccomp", "dobj", "xcomp", "oprd", "parataxis")
@@ -189,7 +189,10 @@ def _continues_into(article: _Article, quotation: Quotation, following: _Sentenc
     if first_word is None:
         return False
     open_frame = content_end in ",?!—–-…:" or first_word.text[:1].islower()
-    head_words = [t for t in following.span[:_FRAME_HEAD_TOKENS] if not article.is_quoted(t)]
+    # Punctuation and quoted nicknames do not count towards the reach: a long credit is long in words
+    # ("Del. Marcia “Cia” Price (D-Newport News), shouted").
+    words = [t for t in following.span if not article.is_quoted(t) and not t.is_punct]
+    head_words = words[:_FRAME_HEAD_TOKENS]
     return any(
         t.lemma_.lower() in QUOTE_FRAME_VERBS and _is_verb(t) and (open_frame or _bare_cue(t)) for t in head_words
     )
