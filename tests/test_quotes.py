@@ -314,6 +314,16 @@ def test_quotation_inside_someones_claim_goes_to_its_owner(nlp):
 
 
 
+def test_cue_whose_subject_holds_the_quotation_does_not_frame_it(nlp):
+    text = (
+        "City Manager Paul Reyes said in the letter that the poster “unmistakably and wrongfully” suggests that "
+        "the department backs the union."
+    )
+    quote = _find(extract_quotes_from_text(text, nlp), "unmistakably", direct=True)
+    assert quote.speaker_text == "City Manager Paul Reyes"
+
+
+
 def test_long_credit_with_a_quoted_nickname_after_the_quotation(nlp):
     text = (
         '"We are ready for this fight!" the governor\'s cousin, state Sen. Robert "Bobby" Alvarez '

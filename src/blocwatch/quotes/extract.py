@@ -359,6 +359,17 @@ def _trailing_speaker(article: _Article, quotation: Quotation, cue: Token) -> To
     return _name_run_head(list(doc[cue.i + 1 : cue.i + 8]))
 
 
+def _phrase_holds(head: Token, quote_tokens: Sequence[Token]) -> bool:
+    """True when the noun phrase headed by `head`, written before the quotation, runs into it.
+
+    A head after the quotation may have it hung on by the parser ("“...,” Roe, 69, told ..."), so only a
+    phrase that opens before the quotation counts.
+    """
+    start, end = noun_phrase(head)
+    inside = [t for t in quote_tokens if t.doc is head.doc and start <= t.i < end]
+    return bool(inside) and head.i < inside[0].i
+
+
 def _frame_attribution(
     article: _Article, quotation: Quotation, quote_tokens: list[Token], frame: Sequence[Token]
 ) -> _Attribution | None:
@@ -372,7 +383,9 @@ def _frame_attribution(
             speaker = subject_of(token, article.is_quoted)
             if speaker is None or article.is_quoted(speaker):
                 speaker = _trailing_speaker(article, quotation, token)
-            if speaker is None:
+            if speaker is None or _phrase_holds(speaker, quote_tokens):
+                # "X said the ad “...” suggests that ...": a quotation inside the subject is what the
+                # subject is called, so that cue frames something else.
                 continue
             attribution = _Attribution(token, speaker)
         else:
