@@ -343,3 +343,23 @@ def test_quoted_nickname_inside_a_name_is_not_a_quotation():
     )
     found = [text[q.start : q.end] for q in find_quotations(text, [(0, len(text))])]
     assert found == ["Snowden", "Courage"]
+
+
+
+def test_participle_after_a_relative_clause_shares_the_main_subject(nlp):
+    text = (
+        "The mayor refused to pay a contractor who said he was owed money for repairs at the town hall, "
+        "saying, “The work was never finished properly.”"
+    )
+    quote = _find(extract_quotes_from_text(text, nlp), "never finished", direct=True)
+    assert quote.speaker_text == "The mayor"
+
+
+
+def test_dash_taken_for_a_subject_is_not_the_speaker(nlp):
+    text = (
+        "When the senator noted that the firm had not paid any fees ― as was true for the years its accounts "
+        "were made public ― Smith boasted, “That makes us efficient.”"
+    )
+    quote = _find(extract_quotes_from_text(text, nlp), "makes us efficient", direct=True)
+    assert quote.speaker_text == "Smith"
