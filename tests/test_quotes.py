@@ -363,3 +363,16 @@ def test_dash_taken_for_a_subject_is_not_the_speaker(nlp):
     )
     quote = _find(extract_quotes_from_text(text, nlp), "makes us efficient", direct=True)
     assert quote.speaker_text == "Smith"
+
+
+
+def test_dash_credit_ending_a_comment_signs_its_opening_quotation(nlp):
+    text = (
+        "Readers wrote in.\n"
+        "“He has failed too many times. He is not a leader.” And that is all he has, “the root of all evil.” "
+        "― Maria Lopez.\n"
+        "“We need change now.” ― Tom Reed"
+    )
+    quotes = extract_quotes_from_text(text, nlp)
+    assert _find(quotes, "failed too many times", direct=True).speaker_text == "Maria Lopez"
+    assert _find(quotes, "need change now", direct=True).speaker_text == "Tom Reed"

@@ -549,6 +549,8 @@ def _signature(article: _Article, quotation: Quotation) -> _Attribution | None:
         if following.start - segment_end <= 3:
             stripped, segment_end = following.doc.text, following.end
             tail = article.text[quotation.end : segment_end]
+    if stripped and stripped[0] not in "―—–-":
+        stripped = _credit_closing_the_line(article, quotation, tail) or ""
     if not stripped or stripped[0] not in "―—–-":
         return None
     name_start = quotation.end + len(tail) - len(stripped) + 1
@@ -559,6 +561,27 @@ def _signature(article: _Article, quotation: Quotation) -> _Attribution | None:
         return None  # "– Next steps –" is a subheading, not a credit
     head = next((t for t in tokens if t.head == t or t.head not in tokens), tokens[0])
     return _Attribution(None, head)
+
+
+def _credit_closing_the_line(article: _Article, quotation: Quotation, tail: str) -> str | None:
+    """The dash credit ending a reader's comment that opens with the quotation, from its dash on.
+
+    Vox-pop layouts sign a whole comment once, at its end: "“...” And that is all. ― Jane Roe." The comment
+    must open with the quotation and its remaining words must hold no cue of their own.
+    """
+    first = article.sentence_at(quotation.start)
+    if first is None or len(quotation.pieces) != 1:
+        return None
+    opening = article.text[first.segment.start : quotation.start]
+    if opening.strip(' “"\u00a0\t'):
+        return None
+    dash = max(tail.rfind(d) for d in "―—–")
+    if dash <= 0 or not tail[dash - 1].isspace():
+        return None
+    before = article.tokens_in(quotation.end, quotation.end + dash)
+    if any(t.lemma_.lower() in QUOTE_FRAME_VERBS and _is_verb(t) for t in before):
+        return None
+    return tail[dash:]
 
 
 def _standalone(frame: Sequence[Token]) -> bool:
