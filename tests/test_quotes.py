@@ -313,7 +313,6 @@ def test_quotation_inside_someones_claim_goes_to_its_owner(nlp):
     assert quote.cue == "claim"
 
 
-
 def test_cue_whose_subject_holds_the_quotation_does_not_frame_it(nlp):
     text = (
         "City Manager Paul Reyes said in the letter that the poster “unmistakably and wrongfully” suggests that "
@@ -321,7 +320,6 @@ def test_cue_whose_subject_holds_the_quotation_does_not_frame_it(nlp):
     )
     quote = _find(extract_quotes_from_text(text, nlp), "unmistakably", direct=True)
     assert quote.speaker_text == "City Manager Paul Reyes"
-
 
 
 def test_long_credit_with_a_quoted_nickname_after_the_quotation(nlp):
@@ -335,7 +333,6 @@ def test_long_credit_with_a_quoted_nickname_after_the_quotation(nlp):
     assert not any(q.text == "Bobby" for q in quotes)
 
 
-
 def test_quoted_nickname_inside_a_name_is_not_a_quotation():
     text = (
         'Senator Thomas "Tip" Walsh spoke first. In "Snowden" Stone tells the story of a leak.\n'
@@ -343,7 +340,6 @@ def test_quoted_nickname_inside_a_name_is_not_a_quotation():
     )
     found = [text[q.start : q.end] for q in find_quotations(text, [(0, len(text))])]
     assert found == ["Snowden", "Courage"]
-
 
 
 def test_participle_after_a_relative_clause_shares_the_main_subject(nlp):
@@ -355,7 +351,6 @@ def test_participle_after_a_relative_clause_shares_the_main_subject(nlp):
     assert quote.speaker_text == "The mayor"
 
 
-
 def test_dash_taken_for_a_subject_is_not_the_speaker(nlp):
     text = (
         "When the senator noted that the firm had not paid any fees ― as was true for the years its accounts "
@@ -363,7 +358,6 @@ def test_dash_taken_for_a_subject_is_not_the_speaker(nlp):
     )
     quote = _find(extract_quotes_from_text(text, nlp), "makes us efficient", direct=True)
     assert quote.speaker_text == "Smith"
-
 
 
 def test_dash_credit_ending_a_comment_signs_its_opening_quotation(nlp):
@@ -376,3 +370,10 @@ def test_dash_credit_ending_a_comment_signs_its_opening_quotation(nlp):
     quotes = extract_quotes_from_text(text, nlp)
     assert _find(quotes, "failed too many times", direct=True).speaker_text == "Maria Lopez"
     assert _find(quotes, "need change now", direct=True).speaker_text == "Tom Reed"
+
+
+def test_according_to_source_leading_a_report_is_the_speaker(nlp):
+    text = "According to the Daily Courier, council spokesman Tom Baird said on Monday that “the vote will go ahead.”"
+    quote = _find(extract_quotes_from_text(text, nlp), "the vote will go ahead", direct=True)
+    assert quote.speaker_text == "the Daily Courier"
+    assert quote.cue is not None and quote.cue.lower() == "according to"

@@ -401,7 +401,24 @@ def _frame_attribution(
         rank = (0 if distance is not None else 1, weak_subject, distance or 0, gap)
         candidates.append((rank, attribution))
     if candidates:
-        return min(candidates, key=lambda item: item[0])[1]
+        best = min(candidates, key=lambda item: item[0])[1]
+        return _outer_source(article, best) or best
+    return None
+
+
+def _outer_source(article: _Article, attribution: _Attribution) -> _Attribution | None:
+    """The source a report leads with, "According to the agency, Roe said “...”": it carries the whole report.
+
+    Attribution corpora credit the outer source of such a nested report, which is who the reader hears it from.
+    """
+    cue, speaker = attribution.cue, attribution.speaker_head
+    if cue is None or speaker is None or not _is_verb(cue):
+        return None
+    for child in cue.children:
+        source = _according_to_source(child)
+        if source is not None and child.i < speaker.i and not article.is_quoted(source):
+            cue_text = article.text[article.start_of(child) : article.end_of(child) + 3]
+            return _Attribution(child, source, cue_text)
     return None
 
 
