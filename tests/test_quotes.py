@@ -311,3 +311,69 @@ def test_quotation_inside_someones_claim_goes_to_its_owner(nlp):
     quote = _find(extract_quotes_from_text(text, nlp), "completely secure", direct=True)
     assert quote.speaker_text == "The minister's"
     assert quote.cue == "claim"
+
+
+def test_cue_whose_subject_holds_the_quotation_does_not_frame_it(nlp):
+    text = (
+        "City Manager Paul Reyes said in the letter that the poster “unmistakably and wrongfully” suggests that "
+        "the department backs the union."
+    )
+    quote = _find(extract_quotes_from_text(text, nlp), "unmistakably", direct=True)
+    assert quote.speaker_text == "City Manager Paul Reyes"
+
+
+def test_long_credit_with_a_quoted_nickname_after_the_quotation(nlp):
+    text = (
+        '"We are ready for this fight!" the governor\'s cousin, state Sen. Robert "Bobby" Alvarez '
+        "(R-El Paso County), told supporters on Friday."
+    )
+    quotes = extract_quotes_from_text(text, nlp)
+    quote = _find(quotes, "ready for this fight", direct=True)
+    assert quote.cue == "told" and quote.speaker_text is not None and "cousin" in quote.speaker_text
+    assert not any(q.text == "Bobby" for q in quotes)
+
+
+def test_quoted_nickname_inside_a_name_is_not_a_quotation():
+    text = (
+        'Senator Thomas "Tip" Walsh spoke first. In "Snowden" Stone tells the story of a leak.\n'
+        "How She Found “Courage” After The War"
+    )
+    found = [text[q.start : q.end] for q in find_quotations(text, [(0, len(text))])]
+    assert found == ["Snowden", "Courage"]
+
+
+def test_participle_after_a_relative_clause_shares_the_main_subject(nlp):
+    text = (
+        "The mayor refused to pay a contractor who said he was owed money for repairs at the town hall, "
+        "saying, “The work was never finished properly.”"
+    )
+    quote = _find(extract_quotes_from_text(text, nlp), "never finished", direct=True)
+    assert quote.speaker_text == "The mayor"
+
+
+def test_dash_taken_for_a_subject_is_not_the_speaker(nlp):
+    text = (
+        "When the senator noted that the firm had not paid any fees ― as was true for the years its accounts "
+        "were made public ― Smith boasted, “That makes us efficient.”"
+    )
+    quote = _find(extract_quotes_from_text(text, nlp), "makes us efficient", direct=True)
+    assert quote.speaker_text == "Smith"
+
+
+def test_dash_credit_ending_a_comment_signs_its_opening_quotation(nlp):
+    text = (
+        "Readers wrote in.\n"
+        "“He has failed too many times. He is not a leader.” And that is all he has, “the root of all evil.” "
+        "― Maria Lopez.\n"
+        "“We need change now.” ― Tom Reed"
+    )
+    quotes = extract_quotes_from_text(text, nlp)
+    assert _find(quotes, "failed too many times", direct=True).speaker_text == "Maria Lopez"
+    assert _find(quotes, "need change now", direct=True).speaker_text == "Tom Reed"
+
+
+def test_according_to_source_leading_a_report_is_the_speaker(nlp):
+    text = "According to the Daily Courier, council spokesman Tom Baird said on Monday that “the vote will go ahead.”"
+    quote = _find(extract_quotes_from_text(text, nlp), "the vote will go ahead", direct=True)
+    assert quote.speaker_text == "the Daily Courier"
+    assert quote.cue is not None and quote.cue.lower() == "according to"

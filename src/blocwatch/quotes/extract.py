@@ -26,7 +26,7 @@ from blocwatch.records import Actor, Quote
 _ADDRESSEE_VERBS = frozenset("tell inform assure reassure warn remind notify ask urge advise brief".split())
 _CONTENT_TRIM = " \t\n\r\u00a0,;:—–-"
 _MIN_STANDALONE_WORDS = 4
-# How far into the sentence after a quotation its cue may stand ("“...” | Rep. Ann Lee, D-Ohio, said").
+# How many words into the sentence after a quotation its cue may stand ("“...” | Rep. Ann Lee, D-Ohio, said").
 _FRAME_HEAD_TOKENS = 14
 # Dependents that carry what a verb says; a cue without them takes its words from a quotation nearby.
 _CONTENT_DEPS = ("ccomp", "dobj", "xcomp", "oprd", "parataxis")
@@ -189,7 +189,10 @@ def _continues_into(article: _Article, quotation: Quotation, following: _Sentenc
     if first_word is None:
         return False
     open_frame = content_end in ",?!—–-…:" or first_word.text[:1].islower()
-    head_words = [t for t in following.span[:_FRAME_HEAD_TOKENS] if not article.is_quoted(t)]
+    # Punctuation and quoted nicknames do not count towards the reach: a long credit is long in words
+    # ("Del. Marcia “Cia” Price (D-Newport News), shouted").
+    words = [t for t in following.span if not article.is_quoted(t) and not t.is_punct]
+    head_words = words[:_FRAME_HEAD_TOKENS]
     return any(
         t.lemma_.lower() in QUOTE_FRAME_VERBS and _is_verb(t) and (open_frame or _bare_cue(t)) for t in head_words
     )
@@ -356,6 +359,17 @@ def _trailing_speaker(article: _Article, quotation: Quotation, cue: Token) -> To
     return _name_run_head(list(doc[cue.i + 1 : cue.i + 8]))
 
 
+def _phrase_holds(head: Token, quote_tokens: Sequence[Token]) -> bool:
+    """True when the noun phrase headed by `head`, written before the quotation, runs into it.
+
+    A head after the quotation may have it hung on by the parser ("“...,” Roe, 69, told ..."), so only a
+    phrase that opens before the quotation counts.
+    """
+    start, end = noun_phrase(head)
+    inside = [t for t in quote_tokens if t.doc is head.doc and start <= t.i < end]
+    return bool(inside) and head.i < inside[0].i
+
+
 def _frame_attribution(
     article: _Article, quotation: Quotation, quote_tokens: list[Token], frame: Sequence[Token]
 ) -> _Attribution | None:
@@ -369,7 +383,9 @@ def _frame_attribution(
             speaker = subject_of(token, article.is_quoted)
             if speaker is None or article.is_quoted(speaker):
                 speaker = _trailing_speaker(article, quotation, token)
-            if speaker is None:
+            if speaker is None or _phrase_holds(speaker, quote_tokens):
+                # "X said the ad “...” suggests that ...": a quotation inside the subject is what the
+                # subject is called, so that cue frames something else.
                 continue
             attribution = _Attribution(token, speaker)
         else:
@@ -385,7 +401,24 @@ def _frame_attribution(
         rank = (0 if distance is not None else 1, weak_subject, distance or 0, gap)
         candidates.append((rank, attribution))
     if candidates:
-        return min(candidates, key=lambda item: item[0])[1]
+        best = min(candidates, key=lambda item: item[0])[1]
+        return _outer_source(article, best) or best
+    return None
+
+
+def _outer_source(article: _Article, attribution: _Attribution) -> _Attribution | None:
+    """The source a report leads with, "According to the agency, Roe said “...”": it carries the whole report.
+
+    Attribution corpora credit the outer source of such a nested report, which is who the reader hears it from.
+    """
+    cue, speaker = attribution.cue, attribution.speaker_head
+    if cue is None or speaker is None or not _is_verb(cue):
+        return None
+    for child in cue.children:
+        source = _according_to_source(child)
+        if source is not None and child.i < speaker.i and not article.is_quoted(source):
+            cue_text = article.text[article.start_of(child) : article.end_of(child) + 3]
+            return _Attribution(child, source, cue_text)
     return None
 
 
@@ -533,6 +566,8 @@ def _signature(article: _Article, quotation: Quotation) -> _Attribution | None:
         if following.start - segment_end <= 3:
             stripped, segment_end = following.doc.text, following.end
             tail = article.text[quotation.end : segment_end]
+    if stripped and stripped[0] not in "―—–-":
+        stripped = _credit_closing_the_line(article, quotation, tail) or ""
     if not stripped or stripped[0] not in "―—–-":
         return None
     name_start = quotation.end + len(tail) - len(stripped) + 1
@@ -543,6 +578,27 @@ def _signature(article: _Article, quotation: Quotation) -> _Attribution | None:
         return None  # "– Next steps –" is a subheading, not a credit
     head = next((t for t in tokens if t.head == t or t.head not in tokens), tokens[0])
     return _Attribution(None, head)
+
+
+def _credit_closing_the_line(article: _Article, quotation: Quotation, tail: str) -> str | None:
+    """The dash credit ending a reader's comment that opens with the quotation, from its dash on.
+
+    Vox-pop layouts sign a whole comment once, at its end: "“...” And that is all. ― Jane Roe." The comment
+    must open with the quotation and its remaining words must hold no cue of their own.
+    """
+    first = article.sentence_at(quotation.start)
+    if first is None or len(quotation.pieces) != 1:
+        return None
+    opening = article.text[first.segment.start : quotation.start]
+    if opening.strip(' “"\u00a0\t'):
+        return None
+    dash = max(tail.rfind(d) for d in "―—–")
+    if dash <= 0 or not tail[dash - 1].isspace():
+        return None
+    before = article.tokens_in(quotation.end, quotation.end + dash)
+    if any(t.lemma_.lower() in QUOTE_FRAME_VERBS and _is_verb(t) for t in before):
+        return None
+    return tail[dash:]
 
 
 def _standalone(frame: Sequence[Token]) -> bool:

@@ -217,8 +217,39 @@ def _single_closer(text: str, start: int, seg_end: int) -> int:
     return -1
 
 
+_CAPITALISED_FUNCTION_WORDS = frozenset("a an the in on at of as and but for from to by with after before".split())
+
+
+def _is_nickname(text: str, quotation: Quotation) -> bool:
+    """True for a quoted nickname inside a name: `Marcia “Cia” Price`, `Thomas "Tip" O'Neill`.
+
+    One or two capitalised words in marks, with a capitalised word right before the opening mark and right
+    after the closing one, name a person; nobody is quoted.
+    """
+    if len(quotation.pieces) != 1 or not quotation.closed:
+        return False
+    start, end = quotation.pieces[0]
+    words = text[start:end].split()
+    if not 1 <= len(words) <= 2 or not all(w[:1].isupper() and w.strip(".").isalpha() for w in words):
+        return False
+    before = text[max(0, start - 40) : start].rstrip("“„«\"'")
+    after = text[end : end + 40].lstrip("”»\"'")
+    if not before.endswith(" ") or not after.startswith(" "):
+        return False
+    previous_word = before.split()[-1] if before.split() else ""
+    next_word = after.split()[0] if after.split() else ""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_words = [w for w in text[line_start : line_end if line_end != -1 else len(text)].split() if w[:1].isalpha()]
+    if sum(w[:1].isupper() for w in line_words) >= 0.7 * len(line_words):
+        return False  # a Title Case headline capitalises every word: "Why She Felt “Invisible” As A Child"
+    if previous_word.lower() in _CAPITALISED_FUNCTION_WORDS:
+        return False  # "In “Snowden” Stone shows ...": a title after a sentence-initial word
+    return previous_word[:1].isupper() and previous_word.isalpha() and next_word[:1].isupper()
+
+
 def find_quotations(text: str, segments: Sequence[tuple[int, int]]) -> list[Quotation]:
     """All quotations in the given segments (article offsets, reading order), sorted by start."""
-    doubles = _double_quotations(text, segments)
+    doubles = [q for q in _double_quotations(text, segments) if not _is_nickname(text, q)]
     singles = _single_quotations(text, segments, doubles)
     return sorted(doubles + singles, key=lambda q: q.start)

@@ -44,6 +44,8 @@ def subject_of(verb: Token, skip: Callable[[Token], bool] | None = None, depth: 
         if child.dep_ in subject_deps and child.lower_ in _OBJECT_PRONOUNS and verb.head != verb:
             # "let them know that ...": the one letting them know is speaking.
             return subject_of(verb.head, skip, depth + 1) if depth < 3 else None
+        if child.dep_ in subject_deps and child.text.strip("―—–-") == "":
+            continue  # a dash the parser took for a noun ("... made public ― Trump boasted")
         if child.dep_ in subject_deps and not (skip is not None and skip(child)):
             if child.lower_ in _NOT_SPEAKERS and relative_antecedent(child) is None:
                 return None
@@ -54,11 +56,32 @@ def subject_of(verb: Token, skip: Callable[[Token], bool] | None = None, depth: 
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
                     return grandchild
+    if depth < 3 and _comma_participle(verb) and _relative_subject(verb.head):
+        # "X defended not paying an architect who said ..., saying, “...”": a participle set off by a comma
+        # after a relative clause on its noun ("who said") shares the subject of the clause the noun sits in.
+        # A relative clause with its own subject ("a news conference in which he said") keeps it.
+        outer = next((a for a in verb.head.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if outer is not None:
+            return subject_of(outer, skip, depth)  # strictly higher in the tree, so the climb ends
     if depth < 3 and verb.dep_ in _SUBJECT_SHARING_DEPS and verb.head != verb:
         return subject_of(verb.head, skip, depth + 1)
     if depth < 3 and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head != verb.head:
         return subject_of(verb.head.head, skip, depth + 1)  # "After saying ..., she ..."
     return None
+
+
+def _comma_participle(verb: Token) -> bool:
+    """A participle clause after a comma: "..., saying ..."."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.i == 0 or verb.i < verb.head.i:
+        return False
+    return verb.doc[verb.i - 1].text == ","
+
+
+def _relative_subject(verb: Token) -> bool:
+    """True for a relative clause whose subject is its relative pronoun: "an architect who said"."""
+    return verb.dep_ == "relcl" and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WP", "WDT") for c in verb.children
+    )
 
 
 def relative_antecedent(token: Token) -> Token | None:
