@@ -514,9 +514,10 @@ class EventCoder:
             if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod", "xcomp") and head.head is not head:
                 head = head.head  # "is willing to send": the subject of "is"
                 return self._subject_tokens(head) if head.pos_ in ("VERB", "AUX") else ([], [])
-            if patients and verb.dep_ == "advcl":
-                pass  # "if it is attacked": a passive with its own subject has an unknown agent, not the main one
-            elif verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and head is not verb and head.pos_ in ("VERB", "AUX"):
+            # "if it is attacked": an adverbial passive with its own subject has an unknown agent, not the main one.
+            own_passive = bool(patients) and verb.dep_ == "advcl"
+            if (verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and not own_passive and head is not verb
+                    and head.pos_ in ("VERB", "AUX")):
                 if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in head.children) and head.lemma_.lower() in APPEAL_VERBS | DEMAND_VERBS:
                     sources = [c for c in head.children if c.dep_ == "dobj"]
                 elif verb.dep_ == "conj" and _active(verb) and not _active(head) and (
