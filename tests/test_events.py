@@ -442,3 +442,10 @@ def test_ethnic_minorities_are_coded_to_the_state_they_live_in() -> None:
     (release,) = find(events_of("Two thirds of the ethnic Uzbek detainees held in Kyrgyzstan were released by the "
                                 "authorities."), "08")
     assert country(release.recipient) == "KGZ"
+
+
+def test_a_capital_named_as_the_place_of_coercion_stands_for_its_people() -> None:
+    (curfew,) = find(events_of("The Kyrgyz government imposed a curfew in Bishkek on Friday."), "17")
+    assert country(curfew.recipient) == "KGZ" and curfew.recipient.sector == "CVL"
+    (talks,) = find(events_of("Armenia held talks with Bishkek on Friday."), "04")
+    assert talks.recipient.sector == "GOV"

@@ -75,6 +75,7 @@ RECEIVING_VERBS = {"draw", "face", "receive", "attract", "prompt", "provoke", "s
 TARGET_PREPS = ("against", "on", "upon", "with", "to", "into", "toward", "towards", "from", "between", "for", "at",
                 "in", "near", "outside", "inside", "across", "throughout")
 PLACE_PREPS = {"at", "in", "near", "outside", "inside", "across", "throughout"}
+CONFLICT_ROOTS = {"13", "14", "15", "16", "17", "18", "19", "20"}
 REACTIVE_ROOTS = {"01", "02", "05", "09", "10", "11", "12", "13", "16"}
 # Past forms the small model sometimes leaves unlemmatised ("overran").
 IRREGULAR_PAST = {
@@ -1167,6 +1168,12 @@ class EventCoder:
             targets = [_placed(t, jurisdiction) if t.kind != "igo" else t for t in targets]
         if not trig.nominal:
             targets = self._placed_by_setting(targets, target_toks, trig, offset, resolver)
+        if trig.code[:2] in CONFLICT_ROOTS and any(
+                t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS for t in target_toks):
+            # "a curfew in Abidjan", "aid deliveries suspended in Baghdad": a capital named as the place of a
+            # coercive act stands for the people there, not for the government seated in it.
+            targets = [replace(t, sector="CVL") if t.kind == "state" and t.sector in (None, "GOV") else t
+                       for t in targets]
         if anaphoric_target and previous:
             # "this drew criticism": the target is whoever did the act just reported.
             last_trigger = previous[-1].trigger_start
