@@ -449,3 +449,9 @@ def test_a_capital_named_as_the_place_of_coercion_stands_for_its_people() -> Non
     assert country(curfew.recipient) == "KGZ" and curfew.recipient.sector == "CVL"
     (talks,) = find(events_of("Armenia held talks with Bishkek on Friday."), "04")
     assert talks.recipient.sector == "GOV"
+
+
+def test_they_in_a_reported_clause_agrees_with_the_group_a_quantity_counts() -> None:
+    (pledge,) = find(events_of("A group of Kikuyu elders announced that they are willing to support President Ruto."),
+                     "03")
+    assert country(pledge.actor) == "KEN" and pledge.actor.text.startswith("A group of Kikuyu elders")

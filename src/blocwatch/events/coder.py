@@ -999,7 +999,7 @@ class EventCoder:
         for _ in range(3):
             if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in self.lexicon.speech_verbs:
                 subjects = [c for c in clause.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
-                if subjects and _number_agrees(tok, subjects[0]):
+                if subjects and _number_agrees(tok, _counted(subjects[0])):
                     return subjects[0]
                 return None
             if clause.dep_ in ("xcomp", "conj", "acomp") and clause.head is not clause:
@@ -1500,6 +1500,18 @@ def _agentive(tok: Token) -> bool:
     word = tok.lemma_.lower()
     return (not word.endswith(ABSTRACT_SUFFIXES) and word not in NON_ACTOR_HEADS and word not in ACT_WORDS
             and len(word) > 2)
+
+
+def _counted(noun: Token) -> Token:
+    """What a quantity or group counts, for agreement: "a group of leaders ... they" agrees with "leaders"."""
+    if noun.lemma_.lower() not in QUANTITY_NOUNS:
+        return noun
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return noun
 
 
 def _number_agrees(pronoun: Token, noun: Token) -> bool:
