@@ -366,7 +366,7 @@ class EventCoder:
                 head = head.head
                 continue
             break
-        if head is noun:
+        if head == noun:
             return False
         words = {head.lemma_.lower()}
         words.update(c.lemma_.lower() for c in head.children if c.dep_ == "dobj")
@@ -378,7 +378,7 @@ class EventCoder:
         node = tok
         for _ in range(6):
             head = node.head
-            if head is node:
+            if head == node:
                 return False
             if head.pos_ == "NOUN" and head.lemma_.lower() in TOPIC_NOUNS and node.dep_ in ("prep", "pobj", "acl", "relcl", "ccomp"):
                 return True
@@ -488,7 +488,7 @@ class EventCoder:
         patients: list[Token] = []
         for child in verb.children:
             if child.dep_ in ("nsubj", "csubj"):
-                if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" and verb.head is not verb:
+                if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" and verb.head != verb:
                     sources.append(verb.head)
                 else:
                     sources.append(child)
@@ -512,12 +512,12 @@ class EventCoder:
                 return self._subject_tokens(adjective.head)
         if not sources:
             head = verb.head
-            if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod", "xcomp") and head.head is not head:
+            if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod", "xcomp") and head.head != head:
                 head = head.head  # "is willing to send": the subject of "is"
                 return self._subject_tokens(head) if head.pos_ in ("VERB", "AUX") else ([], [])
             # "if it is attacked": an adverbial passive with its own subject has an unknown agent, not the main one.
             own_passive = bool(patients) and verb.dep_ == "advcl"
-            if (verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and not own_passive and head is not verb
+            if (verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and not own_passive and head != verb
                     and head.pos_ in ("VERB", "AUX")):
                 if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in head.children) and head.lemma_.lower() in APPEAL_VERBS | DEMAND_VERBS:
                     sources = [c for c in head.children if c.dep_ == "dobj"]
@@ -530,7 +530,7 @@ class EventCoder:
                     sources = head_sources if head_sources else []
                     if not sources and not patients and verb.dep_ == "conj":
                         patients = head_patients
-            elif verb.dep_ == "relcl" and head is not verb:
+            elif verb.dep_ == "relcl" and head != verb:
                 sources = [head]
             elif verb.dep_ == "acl" and (verb.tag_ == "VBG" or any(c.dep_ == "dobj" for c in verb.children)):
                 # "forces killing ...", and a misparsed main verb: "an earthquake(ROOT) killed(acl) twelve people"
@@ -554,7 +554,7 @@ class EventCoder:
         holder = trig.recipient_from or verb
         obj = trig.obj
         object_candidates: list[list[Token]] = []
-        if obj is not None and obj is not verb.head:
+        if obj is not None and obj != verb.head:
             if trig.obj_is_event or self._noun_key(obj):
                 actors, recipients, _ = self._noun_args(obj)
                 object_candidates.extend([r] for r in recipients)
@@ -587,7 +587,7 @@ class EventCoder:
                     receivers.append([g for g in child.children if g.dep_ == "pobj"] or _dangling_object(child))
                 else:
                     receivers.append([child])
-        heads = [holder] + ([obj] if obj is not None and obj is not verb.head else [])
+        heads = [holder] + ([obj] if obj is not None and obj != verb.head else [])
         heads += [c for c in holder.children if c.dep_ == "prt"]  # "kidnapped up to 16 advisers"
         stances = [c for c in holder.children if c.dep_ == "acomp"]  # "is skeptical about the plan"
         prepositional: list[list[Token]] = []
@@ -623,7 +623,7 @@ class EventCoder:
                         + [c for c in prepositional if c not in to_phrases])
         else:
             core.extend(object_candidates + receivers + prepositional)
-        if holder is not verb:
+        if holder != verb:
             core.append([c for c in verb.children if c.dep_ in ("dobj", "dative") and c.pos_ in ("PROPN", "NOUN", "PRON")])
         if obj is not None and obj.lemma_.lower() in SENTIMENT_NOUNS:
             for clause in [c for c in obj.children if c.dep_ in ("acl", "ccomp")]:  # "hopes the government will ..."
@@ -640,7 +640,7 @@ class EventCoder:
                     if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children):
                         core.append([c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")])
         tagged = [("core", c) for c in core if c]
-        if obj is not None and obj is not verb.head and (trig.obj_is_event or self._noun_key(obj)):
+        if obj is not None and obj != verb.head and (trig.obj_is_event or self._noun_key(obj)):
             tagged.append(("whole", [obj]))  # "an Afghan government offer", "China's exports", "the CSTO summit"
         return tagged + [("place", c) for c in places if c]
 
@@ -744,7 +744,7 @@ class EventCoder:
         ("refugees fleeing the war in Liberia", "a research centre in Tokyo")."""
         for tok in tokens:
             for inner in tok.subtree:
-                if inner.dep_ != "prep" or inner.lower_ not in PLACE_PREPS or inner is tok:
+                if inner.dep_ != "prep" or inner.lower_ not in PLACE_PREPS:
                     continue
                 for pobj in inner.children:
                     found = self._actor(pobj, offset, resolver) if pobj.dep_ == "pobj" else None
@@ -763,7 +763,7 @@ class EventCoder:
             setting = self._place_within(target_toks, offset, resolver)
             return [_placed(t, setting) for t in targets] if setting is not None else targets
         verb = trig.token
-        objects = [trig.obj] if trig.obj is not None and trig.obj is not verb.head else [
+        objects = [trig.obj] if trig.obj is not None and trig.obj != verb.head else [
             clause for clause in verb.children if clause.dep_ == "xcomp" and clause.pos_ == "VERB"]
         for obj in objects:  # "agreed to build a research centre in Hanoi": the embedded act and its object
             if obj.pos_ not in ("NOUN", "PROPN", "VERB"):
@@ -783,7 +783,7 @@ class EventCoder:
         investment in Ethiopia")."""
         subjects = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj") for t in c.subtree}
         for tok in verb.subtree:
-            if tok.i in subjects or tok.dep_ != "prep" or tok.lower_ not in ("to", "for") or tok.head is verb:
+            if tok.i in subjects or tok.dep_ != "prep" or tok.lower_ not in ("to", "for") or tok.head == verb:
                 continue
             for pobj in tok.children:
                 found = self._actor(pobj, offset, resolver) if pobj.dep_ == "pobj" else None
@@ -1002,7 +1002,7 @@ class EventCoder:
                 if subjects and _number_agrees(tok, _counted(subjects[0])):
                     return subjects[0]
                 return None
-            if clause.dep_ in ("xcomp", "conj", "acomp") and clause.head is not clause:
+            if clause.dep_ in ("xcomp", "conj", "acomp") and clause.head != clause:
                 clause = clause.head
             else:
                 return None
@@ -1106,7 +1106,7 @@ class EventCoder:
             elif (not source_toks and verb.dep_ == "pobj" and verb.head.head.pos_ == "ADJ"
                   and verb.head.head.lemma_.lower() in ("responsible", "guilty", "culpable", "behind")):
                 adjective = verb.head.head  # "is responsible for mass killings"
-                if adjective.head is not adjective:
+                if adjective.head != adjective:
                     source_toks, _ = self._subject_tokens(adjective.head)
             if not source_toks and not target_toks:
                 return []
@@ -1199,7 +1199,7 @@ class EventCoder:
             code = "074"  # sending or deploying forces for peacekeeping is material cooperation
         if code.startswith("01") and not sources:
             return []
-        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_ADJECTIVES and verb.head.head is not verb.head:
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_ADJECTIVES and verb.head.head != verb.head:
             modality = modality_of(verb.head.head)  # "is (not) willing to provide": the stance is what is asserted
         else:
             governors = [verb.head] if verb.dep_ in ("xcomp", "ccomp") else []
@@ -1435,7 +1435,7 @@ MAX_PHRASE_TOKENS = 16
 
 def _main_clause(tok: Token) -> bool:
     """The sentence's main verb, a verb coordinated with it, or a clause it reports or embeds."""
-    while tok.dep_ in ("conj", "xcomp", "ccomp") and tok.head is not tok:
+    while tok.dep_ in ("conj", "xcomp", "ccomp") and tok.head != tok:
         tok = tok.head
     return tok.dep_ == "ROOT"
 
@@ -1673,7 +1673,7 @@ def _readying(verb: Token) -> bool:
     """'prepared to resume shelling', 'poised to attack': the act is what the force is made ready for."""
     clause = verb
     for _ in range(3):
-        if clause.dep_ not in ("xcomp", "advcl", "dobj", "pcomp") or clause.head is clause:
+        if clause.dep_ not in ("xcomp", "advcl", "dobj", "pcomp") or clause.head == clause:
             return False
         clause = clause.head
         if clause.lemma_.lower() in ("prepare", "poise", "gear", "ready") or clause.lower_ in ("poised", "ready"):
