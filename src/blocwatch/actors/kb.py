@@ -713,11 +713,7 @@ def build_kb(tables: dict[str, list[dict[str, Any]]]) -> KnowledgeBase:
 
 def _party(row: dict[str, Any], known_countries: set[str]) -> Party:
     name = _require(row, "name")
-    country = _country_code(row, "country", optional=False) or ""
-    if country not in known_countries:
-        raise KnowledgeBaseError(
-            f"{row.get('_where', '?')}: country {country!r} is not in the countries table"
-        )
+    country = _known_country(row, known_countries)
     role = _optional(row, "role")
     if role is not None and role not in PARTY_ROLES:
         raise KnowledgeBaseError(
@@ -735,17 +731,23 @@ def _party(row: dict[str, Any], known_countries: set[str]) -> Party:
     )
 
 
+def _known_country(row: dict[str, Any], known_countries: set[str]) -> str:
+    """The row's required country code, which must name a row of the countries table."""
+    country = _country_code(row, "country", optional=False) or ""
+    if country not in known_countries:
+        raise KnowledgeBaseError(
+            f"{row.get('_where', '?')}: country {country!r} is not in the countries table"
+        )
+    return country
+
+
 def _place(row: dict[str, Any], known_countries: set[str]) -> Place:
     kind = _require(row, "kind")
     if kind not in PLACE_KINDS:
         raise KnowledgeBaseError(
             f"{row.get('_where', '?')}: kind {kind!r} is not one of {sorted(PLACE_KINDS)}"
         )
-    country = _country_code(row, "country", optional=False) or ""
-    if country not in known_countries:
-        raise KnowledgeBaseError(
-            f"{row.get('_where', '?')}: country {country!r} is not in the countries table"
-        )
+    country = _known_country(row, known_countries)
     return Place(
         place_id=slugify(_require(row, "name")),
         name=_require(row, "name"),

@@ -46,9 +46,6 @@ THREAT_VERBS = {"threaten", "warn"}
 # Verbs that put out a text which then acts: "issued a statement condemning", "released a report accusing".
 ISSUING_VERBS = {"issue", "release", "publish", "adopt", "pass", "send", "deliver", "sign", "put", "make", "unveil",
                  "circulate", "submit", "present", "table", "announce", "post"}
-DOCUMENT_NOUNS = {"statement", "declaration", "report", "communique", "communiqué", "resolution", "letter", "decree",
-                  "note", "ultimatum", "warning", "bill", "memorandum", "memo", "proposal", "motion", "message", "order",
-                  "directive", "notice", "appeal", "petition", "manifesto", "document", "paper", "release"}
 REFUSE_VERBS = {"refuse", "decline", "reject"}
 APPEAL_VERBS = {"urge", "ask", "appeal", "call", "invite", "encourage", "request", "implore", "plead", "beg", "exhort",
                 "want", "wish"}  # "wants Germany to pay", but not "wants to sign" (see _verb_trigger)
@@ -288,7 +285,7 @@ class EventCoder:
                     target_obj = prep_objs[pattern.particles[-1]]
                 if target_obj is None:
                     continue
-                measured = _measured(target_obj)
+                measured = content if target_obj == obj else _measured(target_obj)
                 words = {measured.lemma_.lower(), measured.lower_}
                 words.update(c.lemma_.lower() for c in measured.children if c.dep_ in ("compound", "amod"))
                 key = self._noun_key(measured)
@@ -535,7 +532,8 @@ class EventCoder:
             elif verb.dep_ == "acl" and (verb.tag_ == "VBG" or any(c.dep_ == "dobj" for c in verb.children)):
                 # "forces killing ...", and a misparsed main verb: "an earthquake(ROOT) killed(acl) twelve people"
                 # (a participle with its own object is not passive)
-                if (head.dep_ == "dobj" and head.lemma_.lower() in DOCUMENT_NOUNS
+                if (head.dep_ == "dobj"
+                        and head.lemma_.lower() in self.lexicon.noun_classes.get("DOCUMENT", frozenset())
                         and head.head.lemma_.lower() in ISSUING_VERBS):
                     return self._subject_tokens(head.head)  # "issued a declaration demanding": who issued it
                 sources = [head]
@@ -969,7 +967,8 @@ class EventCoder:
             actor = self._actor(appositions[0], offset, resolver) if appositions else None
             if actor is None or actor.country is None:
                 actor = self._actor(tok, offset, resolver) or actor
-            if actor is not None and any(t.lower_ == "ethnic" for t in self._phrase(tok)):
+            if (actor is not None and "ethnic" in tok.sent.text.lower()
+                    and any(t.lower_ == "ethnic" for t in self._phrase(tok))):
                 actor = self._ethnic_group(tok, actor, offset, resolver)
             if actor is not None:
                 out.append(actor)
