@@ -435,7 +435,7 @@ class EventCoder:
                            obj=None, confidence=0.7, clause_subject=inner)
         if inner is not None and inner.dep_ == "ccomp" and lemma in ("agree", "concur") and self._match_verb(inner)[1] is None:
             return Trigger(verb, "019", obj=None, confidence=0.55)  # "agreed that there was an urgent need ..."
-        desire_only = lemma in ("want", "wish") and not any(c.dep_ in ("dobj", "nsubj") and c.head is inner
+        desire_only = lemma in ("want", "wish") and not any(c.dep_ in ("dobj", "nsubj") and c.head == inner
                                                             or c.dep_ == "dobj" for c in verb.children)
         if inner is not None and not desire_only and lemma in (
                 INTENT_VERBS | THREAT_VERBS | REFUSE_VERBS | APPEAL_VERBS | DEMAND_VERBS):
@@ -505,7 +505,7 @@ class EventCoder:
             return self._subject_tokens(verb.head.head)  # "resorted to throwing stones"
         if not sources and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "ADJ":
             adjective = verb.head.head  # "are guilty of violating", "responsible for killing"
-            if adjective.head is not adjective and adjective.head.pos_ in ("VERB", "AUX"):
+            if adjective.head != adjective and adjective.head.pos_ in ("VERB", "AUX"):
                 return self._subject_tokens(adjective.head)
         if not sources:
             head = verb.head
@@ -1093,7 +1093,7 @@ class EventCoder:
             if not source_toks and verb.dep_ == "attr" and verb.head.lemma_ == "be":
                 source_toks, _ = self._subject_tokens(verb.head)  # "Germany is the largest donor of aid to Iraq"
             anchor = verb  # "launched artillery, mortar and rocket fire": the last conjunct acts like the first
-            while anchor.dep_ == "conj" and anchor.head is not anchor and anchor.head.pos_ in ("NOUN", "PROPN"):
+            while anchor.dep_ == "conj" and anchor.head != anchor and anchor.head.pos_ in ("NOUN", "PROPN"):
                 anchor = anchor.head
             if not source_toks and anchor.dep_ in ("dobj", "nsubjpass") and anchor.head.pos_ == "VERB":
                 # "failed to renew the arms embargo on Iran": who renews it imposes it

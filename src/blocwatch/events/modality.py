@@ -60,7 +60,7 @@ def modality_of(trigger: Token, governors: list[Token] | None = None) -> str:
     # Climb through xcomp/conj/acl links: "did not agree to meet", "will travel and meet".
     tok = trigger
     for _ in range(4):
-        if tok.dep_ in ("xcomp", "conj", "acomp") and tok.head is not tok:
+        if tok.dep_ in ("xcomp", "conj", "acomp") and tok.head != tok:
             tok = tok.head
             chain.append(tok)
         else:
@@ -70,7 +70,7 @@ def modality_of(trigger: Token, governors: list[Token] | None = None) -> str:
     for _ in range(6):
         if _has_condition(clause):
             return "hypothetical"
-        if clause.dep_ in ("ROOT",) or clause.head is clause:
+        if clause.dep_ in ("ROOT",) or clause.head == clause:
             break
         if clause.dep_ == "advcl" and _has_condition(clause):
             return "hypothetical"
@@ -125,7 +125,7 @@ def _under_speculation(trigger: Token) -> bool:
             return True
         if any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in SPECULATIVE_NOUNS for c in head.children):
             return True
-        if head.head is head:
+        if head.head == head:
             break
         head = head.head
     return False
@@ -145,7 +145,7 @@ def _reported_in_past(trigger: Token) -> bool:
             quoted = any(t.text in QUOTE_MARKS for t in doc[max(edge - 1, 0):clause.right_edge.i + 2])
             # Direct speech keeps the speaker's own tense; only indirect speech shifts "will" to "would".
             return clause.head.tag_ in ("VBD", "VBN", "VBG") and not quoted
-        if clause.dep_ == "conj" and clause.head is not clause:
+        if clause.dep_ == "conj" and clause.head != clause:
             clause = clause.head
             continue
         return False
