@@ -455,3 +455,27 @@ def test_they_in_a_reported_clause_agrees_with_the_group_a_quantity_counts() -> 
     (pledge,) = find(events_of("A group of Kikuyu elders announced that they are willing to support President Ruto."),
                      "03")
     assert country(pledge.actor) == "KEN" and pledge.actor.text.startswith("A group of Kikuyu elders")
+
+
+def test_being_opposed_to_something_is_the_subjects_stance_against_its_author() -> None:
+    (stance,) = find(events_of("Hungary is opposed to Swedish mediation in the border dispute with Slovakia."), "11")
+    assert country(stance.actor) == "HUN" and country(stance.recipient) == "SWE"
+    (adjectival,) = find(events_of("Turkey is strongly opposed to Finland's membership."), "11")
+    assert country(adjectival.actor) == "TUR" and country(adjectival.recipient) == "FIN"
+    (passive,) = find(events_of("The Serbian proposal was opposed by Croatia."), "11")
+    assert country(passive.actor) == "HRV"
+
+
+def test_a_name_the_parser_cut_into_several_subjects_is_one_actor() -> None:
+    events = events_of("Kuwait's emir, Sheikh Sabah al-Ahmad al-Jaber al-Sabah launched a mediation effort between "
+                       "Qatar and Saudi Arabia on Monday.")
+    assert {(country(e.actor), country(e.recipient)) for e in find(events, "04")} == {("KWT", "QAT"), ("KWT", "SAU")}
+
+
+def test_partners_and_allies_are_not_the_party_whose_partners_they_are() -> None:
+    (demand,) = find(events_of("Greece demanded that its partners refuse to recognize Skopje."), "10")
+    assert country(demand.recipient) != "GRC"
+    (named,) = find(events_of("Greece demanded that its European Union partners refuse to recognize Skopje."), "10")
+    assert country(named.recipient) == "IGO"
+    (drills,) = find(events_of("Russia's ally Belarus condemned the sanctions."), "11")
+    assert country(drills.actor) == "BLR"

@@ -495,7 +495,8 @@ class ActorResolver:
             # A country does not become part of an organisation's or a person's name ("Russia's CSTO").
             if match is not None and parent.i in view.match_at and view.match_at[parent.i] is not match:
                 break
-            if climbed.dep_ == "poss" and not self._actor_like_head(view, parent):
+            if climbed.dep_ == "poss" and (
+                    not self._actor_like_head(view, parent) or parent.lower_ in self.lexicon.relation_words):
                 break  # "Armenia's sovereign territory": the possessor is the actor
             if not self._actor_like_head(view, parent) and parent.pos_ not in (
                 "NOUN",
@@ -1039,7 +1040,10 @@ class ActorResolver:
                                      country=placing.key, sector="CVL", role=text_span.text, resolved_by="text"))]
         # Not an actor itself: the actor may be its possessor or modifier ("Croatian government's request").
         unplaced: Actor | None = None
+        owner_is_other = head.lower_ in self.lexicon.relation_words  # "its partners" are not "it"
         for child in sorted(head.lefts, key=lambda c: c.dep_ != "poss"):
+            if child.dep_ == "poss" and owner_is_other:
+                continue
             if child.dep_ in ("poss", "compound", "amod", "nmod") and start <= child.left_edge.i:
                 inner = self._phrase_actors(view, child.left_edge.i, child.right_edge.i + 1, offset)
                 if inner and (inner[0].country or inner[0].kind in ("state", "igo")):
@@ -1048,8 +1052,9 @@ class ActorResolver:
                 unplaced = unplaced or (inner[0] if inner else None)
         if unplaced is not None:
             return [finish(unplaced)]
+        owners = {t.i for c in head.lefts if c.dep_ == "poss" and owner_is_other for t in c.subtree}
         for index in range(start, end):
-            if index in view.match_at:
+            if index in view.match_at and index not in owners:
                 actor = self._match_actor(view.match_at[index], _PhraseFacts())
                 if actor:
                     return [finish(actor)]

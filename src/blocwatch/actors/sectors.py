@@ -46,6 +46,7 @@ class RoleLexicon:
     offices: dict[str, str]
     part_words: frozenset[str] = frozenset()
     ethnic_peoples: frozenset[str] = frozenset()
+    relation_words: frozenset[str] = frozenset()
 
     def get(self, key: str) -> Role | None:
         """The role a normalised phrase names; a person reading wins over a body reading of the same word."""
@@ -107,6 +108,7 @@ def read_lexicon(path: Path = SECTORS_FILE) -> RoleLexicon:
         offices=offices,
         part_words=frozenset(_words(document.get("part_words"), f"{path}: part_words")),
         ethnic_peoples=frozenset(_words(document.get("ethnic_peoples"), f"{path}: ethnic_peoples")),
+        relation_words=frozenset(_words(document.get("relation_words"), f"{path}: relation_words")),
     )
 
 

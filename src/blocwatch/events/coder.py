@@ -113,6 +113,8 @@ INTENT_ADJECTIVES = {"willing", "ready", "prepared", "eager", "determined", "com
 # Passive forms that describe the subject's own stance: "is committed to", "is prepared to".
 ADJECTIVAL_PASSIVES = {"commit", "prepare", "determine", "dedicate", "resolve", "poise", "set", "oblige", "bind", "engage",
                        "involve"}
+# "Israel is opposed to French mediation": a stance, unless someone is named who does the opposing ("opposed by").
+STANCE_PASSIVES = {"oppose"}
 DEMAND_MODALS = {"must", "need", "have", "should", "ought"}
 # Who acts decides between CAMEO's unconventional violence (18) and military force (19).
 MILITARY_HEADS = {"troops", "troop", "forces", "force", "army", "armies", "soldiers", "soldier", "military", "navy",
@@ -185,6 +187,8 @@ class EventCoder:
                 subjects = [g for g in child.children if g.dep_ == "nsubj" and g.pos_ in ("NOUN", "PROPN")]
                 if subjects:
                     return subjects[0]
+        if _stance_passive(verb):
+            return None  # "Israel is opposed to ...": its subject holds the stance
         for child in verb.children:
             if child.dep_ == "nsubjpass":
                 return child
@@ -490,12 +494,17 @@ class EventCoder:
                 else:
                     sources.append(child)
             elif child.dep_ == "nsubjpass":
-                if verb.lemma_.lower() in ADJECTIVAL_PASSIVES:
+                if verb.lemma_.lower() in ADJECTIVAL_PASSIVES or _stance_passive(verb):
                     sources.append(child)
                 else:
                     patients.append(child)
             elif child.dep_ == "agent":
                 sources.extend(g for g in child.children if g.dep_ == "pobj")
+        pieces = [c for c in verb.children if c.dep_ == "nsubj"]
+        if len(pieces) > 1 and all(
+                t.pos_ in ("PROPN", "PUNCT") for t in verb.doc[pieces[0].i:pieces[-1].i + 1]):
+            # "Sheikh Hamad bin Khalifa al-Thani launched": one name the parser cut into several subjects.
+            sources = [s for s in sources if s not in pieces[1:]]
         if not sources and not patients:
             # "The UK and France however have opposed ...": the parser hangs the subject on the auxiliary.
             for aux in (c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i):
@@ -514,7 +523,7 @@ class EventCoder:
                 return self._subject_tokens(head) if head.pos_ in ("VERB", "AUX") else ([], [])
             # "if it is attacked": an adverbial passive with its own subject has an unknown agent, not the main one.
             own_passive = bool(patients) and verb.dep_ == "advcl"
-            if (verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and not own_passive and head != verb
+            if (verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and not own_passive and head != verb
                     and head.pos_ in ("VERB", "AUX")):
                 if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in head.children) and head.lemma_.lower() in APPEAL_VERBS | DEMAND_VERBS:
                     sources = [c for c in head.children if c.dep_ == "dobj"]
@@ -600,7 +609,10 @@ class EventCoder:
                         (places if prep_word in PLACE_PREPS else prepositional).append(pobjs)
                         for pobj in pobjs:  # "mobilized reservists for a war against Iraq"
                             if self._noun_key(pobj):
-                                prepositional.extend([r] for r in self._noun_args(pobj)[1])
+                                authors, targets, _ = self._noun_args(pobj)
+                                if trig.code[:2] in REACTIVE_ROOTS and obj is None and prep_word in ("to", "against"):
+                                    prepositional.insert(0, authors)  # "opposed to French mediation": its author
+                                prepositional.extend([r] for r in targets)
         if obj is not None and obj.lemma_.lower() in SENTIMENT_NOUNS:
             stances.append(holder)  # "expressed pessimism Friday over Alitalia's future": the topic hangs on the verb
         for stance in stances:
@@ -1573,6 +1585,10 @@ DOMESTIC_GROUPS = {"demonstrator", "protester", "protestor", "prisoner", "detain
 DOMESTIC_OFFICES = {"president", "vice-president", "judge", "governor", "mayor", "premier", "prime", "interior",
                     "senator", "lawmaker", "speaker", "prosecutor", "attorney", "police", "chief", "justice"}
 FOREIGN_FACING = {"foreign", "ambassador", "envoy", "consul", "mediator", "special", "un", "u.n."}
+
+
+def _stance_passive(verb: Token) -> bool:
+    return verb.lemma_.lower() in STANCE_PASSIVES and not any(c.dep_ == "agent" for c in verb.children)
 
 
 def _active(verb: Token) -> bool:
