@@ -479,3 +479,21 @@ def test_partners_and_allies_are_not_the_party_whose_partners_they_are() -> None
     assert country(named.recipient) == "IGO"
     (drills,) = find(events_of("Russia's ally Belarus condemned the sanctions."), "11")
     assert country(drills.actor) == "BLR"
+
+
+def test_yielding_to_or_refusing_a_demand_answers_whoever_made_it() -> None:
+    (concession,) = find(events_of("The Angolan president conceded to demands from UNITA to reform the courts."), "08")
+    assert concession.recipient is not None and concession.recipient.name == "UNITA"
+    (accepted,) = find(events_of("The Nepalese government accepted the demands of the Madhesi parties."), "08")
+    assert accepted.recipient is not None and accepted.recipient.name == "Madhesi parties"
+    (refusal,) = find(events_of("Serbia refused to answer the Croatian letter."), "12")
+    assert country(refusal.recipient) == "HRV"
+
+
+def test_an_object_moved_after_its_description_is_still_the_object() -> None:
+    (denial,) = find(events_of("Armenia on Monday denounced as an ugly crime Azerbaijan's suppression of ethnic "
+                               "Armenian protests in Nakhchivan."), "11")
+    assert country(denial.recipient) == "AZE"
+    (condemnation,) = find(events_of("Hungary on Friday condemned as a scandal Romania's suppression of ethnic "
+                                     "Hungarian schools in Cluj."), "11")
+    assert country(condemnation.recipient) == "ROU"

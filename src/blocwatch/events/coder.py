@@ -182,6 +182,13 @@ class EventCoder:
         if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":  # "the agreement signed on ..."
             return verb.head
         for child in verb.children:
+            # "denounced as an ugly crime Serbia's suppression of ...": the object moved after its description.
+            if child.dep_ == "prep" and child.lower_ == "as":
+                for description in (g for g in child.children if g.dep_ == "pobj"):
+                    moved = [a for a in description.children if a.dep_ == "appos" and a.i > description.i]
+                    if moved:
+                        return moved[0]
+        for child in verb.children:
             # "accept any refugees fleeing the violence", misparsed as a clause "refugees fleeing ..."
             if child.dep_ == "ccomp" and child.tag_ == "VBG":
                 subjects = [g for g in child.children if g.dep_ == "nsubj" and g.pos_ in ("NOUN", "PROPN")]
@@ -470,6 +477,11 @@ class EventCoder:
         if lemma in self.lexicon.speech_verbs and code.startswith("01") and code not in ("011", "012", "013", "015", "016", "017", "018"):
             return None
         confidence = 0.7 if pattern is not None and pattern.specificity > 1 else 0.6
+        if obj is None and inner is not None and inner.dep_ == "xcomp" and lemma in REFUSE_VERBS:
+            # "refused to respond to a demand from the US": what is refused is aimed where the act would be.
+            inner_objects = [c for c in inner.children if c.dep_ == "dobj"]
+            return Trigger(verb, code, obj=inner_objects[0] if inner_objects else None, recipient_from=inner,
+                           confidence=confidence, obj_is_event=bool(inner_objects and self._noun_key(inner_objects[0])))
         return Trigger(verb, code, obj=obj, confidence=confidence, obj_is_event=obj_is_event)
 
     def _noun_trigger(self, noun: Token) -> Trigger | None:
@@ -571,13 +583,16 @@ class EventCoder:
                 # "snubbed the bloc's meetings" (its host), "denounced Serbia's suppression", "rejected calls by
                 # Annan" (its author): whoever the object's act belongs to is the one the verb answers, before
                 # whoever that act fell on ("condemned Russia's occupation of Abkhazia").
-                if trig.code[:2] in REACTIVE_ROOTS and not trig.obj_is_event:
+                # "accepted the demands of the union": the union; but "renewed its appeal" is the subject's own.
+                requested = self.lexicon.nouns.get(self._noun_key(obj) or "", "")[:2] in ("02", "10") and not any(
+                    a.pos_ == "PRON" for a in actors)
+                if (trig.code[:2] in REACTIVE_ROOTS and not trig.obj_is_event) or requested:
                     object_candidates.insert(0, actors)
                 elif obj.lemma_.lower() in self._hosted_nouns or trig.code[:2] in REACTIVE_ROOTS:
                     object_candidates.append(actors)
                 if not trig.obj_is_event:  # "leaving the alliance": an actor named by a word that can name an act
                     object_candidates.append([obj])
-            elif obj.dep_ in ("dobj", "nsubjpass", "pobj", "attr", "dative", "nsubj"):
+            elif obj.dep_ in ("dobj", "nsubjpass", "pobj", "attr", "dative", "nsubj", "appos"):
                 objects = [c for c in obj.head.children if c.dep_ == obj.dep_ and c.pos_ in ("PROPN", "NOUN", "PRON")]
                 if obj.dep_ == "dobj" and objects:
                     object_candidates.append(objects[-1:])  # "met his counterpart Sergio Mattarella": the name
@@ -610,8 +625,11 @@ class EventCoder:
                         for pobj in pobjs:  # "mobilized reservists for a war against Iraq"
                             if self._noun_key(pobj):
                                 authors, targets, _ = self._noun_args(pobj)
-                                if trig.code[:2] in REACTIVE_ROOTS and obj is None and prep_word in ("to", "against"):
-                                    prepositional.insert(0, authors)  # "opposed to French mediation": its author
+                                answers = (trig.code[:2] in REACTIVE_ROOTS and obj is None and prep_word in ("to", "against")
+                                           or self.lexicon.nouns[self._noun_key(pobj) or ""][:2] in ("02", "10"))
+                                if answers:
+                                    # "opposed to French mediation", "conceded to demands from UNITA": their author
+                                    prepositional.insert(0, authors)
                                 prepositional.extend([r] for r in targets)
         if obj is not None and obj.lemma_.lower() in SENTIMENT_NOUNS:
             stances.append(holder)  # "expressed pessimism Friday over Alitalia's future": the topic hangs on the verb
