@@ -497,3 +497,11 @@ def test_an_object_moved_after_its_description_is_still_the_object() -> None:
     (condemnation,) = find(events_of("Hungary on Friday condemned as a scandal Romania's suppression of ethnic "
                                      "Hungarian schools in Cluj."), "11")
     assert country(condemnation.recipient) == "ROU"
+
+
+def test_a_complaint_over_an_act_is_aimed_at_whoever_did_it_not_whom_it_was_made_to() -> None:
+    (complaint,) = find(events_of("Cyprus complained to the European Union over Turkish naval drills off its coast."),
+                        "11")
+    assert country(complaint.recipient) == "TUR"
+    (plain,) = find(events_of("Cyprus complained to the European Union on Monday."), "11")
+    assert country(plain.recipient) == "IGO"

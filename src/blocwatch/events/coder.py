@@ -534,7 +534,8 @@ class EventCoder:
                 head = head.head  # "is willing to send": the subject of "is"
                 return self._subject_tokens(head) if head.pos_ in ("VERB", "AUX") else ([], [])
             # "if it is attacked": an adverbial passive with its own subject has an unknown agent, not the main one.
-            own_passive = bool(patients) and verb.dep_ == "advcl"
+            # "it said 20 people were killed": nor does a reported passive clause have the reporter as its agent.
+            own_passive = bool(patients) and verb.dep_ in ("advcl",)
             if (verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and not own_passive and head != verb
                     and head.pos_ in ("VERB", "AUX")):
                 if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in head.children) and head.lemma_.lower() in APPEAL_VERBS | DEMAND_VERBS:
@@ -631,6 +632,14 @@ class EventCoder:
                                     # "opposed to French mediation", "conceded to demands from UNITA": their author
                                     prepositional.insert(0, authors)
                                 prepositional.extend([r] for r in targets)
+        if trig.code[:2] in ("11", "12", "16"):
+            # "complained to the UN over Israeli air raids": the complaint is aimed at who carried them out.
+            for head in heads:
+                for pobj in _prep_objects(head, ("over", "about")):
+                    if self._noun_key(pobj):
+                        authors = [a for a in self._noun_args(pobj)[0] if a.pos_ != "PRON"]
+                        if authors:
+                            prepositional.insert(0, authors)
         if obj is not None and obj.lemma_.lower() in SENTIMENT_NOUNS:
             stances.append(holder)  # "expressed pessimism Friday over Alitalia's future": the topic hangs on the verb
         for stance in stances:
