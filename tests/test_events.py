@@ -505,3 +505,14 @@ def test_a_complaint_over_an_act_is_aimed_at_whoever_did_it_not_whom_it_was_made
     assert country(complaint.recipient) == "TUR"
     (plain,) = find(events_of("Cyprus complained to the European Union on Monday."), "11")
     assert country(plain.recipient) == "IGO"
+
+
+def test_victims_of_a_follow_on_act_are_those_the_main_act_struck() -> None:
+    events = events_of("A shelter for Syrian refugees was attacked by Turkish militiamen armed with knives, killing at "
+                       "least 12 people.")
+    (killing,) = [e for e in events if e.trigger == "killing"]
+    assert country(killing.recipient) == "SYR"
+    assert not [e for e in events if e.trigger == "armed"]  # how they were armed is no event
+    wounded = [e for e in events_of("A car bomb near Kandahar killed one Canadian soldier and wounded two others.")
+               if e.trigger == "wounded"]
+    assert wounded and country(wounded[0].recipient) == "CAN"

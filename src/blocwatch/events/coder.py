@@ -399,6 +399,8 @@ class EventCoder:
         lemma = self._verb_lemma(verb)
         if self._inside_statement_topic(verb):
             return None
+        if lemma in ("arm", "equip") and verb.dep_ == "acl" and verb.tag_ == "VBN":
+            return None  # "militiamen armed with machetes" says how they were armed, not who armed them
         if lemma in DECISION_VERBS and any(c.dep_ == "xcomp" and self._match_verb(c)[1] for c in verb.children):
             return None  # the embedded act is coded on its own verb
         if _purpose_clause(verb) and (verb.head.lemma_.lower() not in SENDING_VERBS and (
@@ -1191,6 +1193,10 @@ class EventCoder:
             sources = [Actor(text="", name="unknown", kind="org", country=place.country,
                              start=offset + verb.idx, end=offset + verb.idx, resolved_by="text")]
         targets = [self._not_the_actor(t, sources, sent, offset, resolver) for t in targets]
+        if trig.code[:2] in ("18", "19", "20") and (struck := self._struck_by_main_act(verb, offset, resolver)):
+            # "a camp for Congolese refugees was attacked, killing 156 people", "killed one U.S. soldier and wounded
+            # two others": the victims of the follow-on act are those the main act struck.
+            targets = [_placed(t, struck) for t in targets]
         if place is not None:
             # An unplaced recipient ("a 35-year-old inmate", "civilians") is where the act happened: "Russian troops
             # killed civilians in Bucha" are Ukrainian civilians.
@@ -1311,6 +1317,20 @@ class EventCoder:
                 context=info.plover_context or None,
             ))
         return out
+
+    def _struck_by_main_act(self, verb: Token, offset: int, resolver: SpanResolver) -> Actor | None:
+        """The placed victim of the violent act a participle or conjoined verb follows on from, if any."""
+        main = verb.head
+        if verb.dep_ not in ("advcl", "conj") or main == verb or main.lemma_.lower() not in VIOLENT_VERBS:
+            return None
+        if verb.dep_ == "advcl" and verb.tag_ != "VBG":
+            return None
+        for victim in (c for c in main.children if c.dep_ in ("dobj", "nsubjpass")):
+            housing = _prep_objects(victim, ("for", "of"))  # "a camp for Congolese refugees"
+            for actor in self._actors(self._expand([victim, *housing]), offset, resolver):
+                if actor.country and actor.country != "IGO":
+                    return actor
+        return None
 
     @staticmethod
     def _home_side(code: str, sources: list[Actor], verb: Token, offset: int, resolver: SpanResolver) -> list[Actor]:
