@@ -203,3 +203,83 @@ def test_a_place_before_a_role_word_gives_the_country(kb, spacy_nlp) -> None:
 def test_a_named_state_outranks_a_place_in_the_same_phrase(kb, spacy_nlp) -> None:
     actors = _actors(kb, spacy_nlp, "Russian forces in Donetsk shelled the town.")
     assert actors[0][1:] == ("RUS", "MIL")
+
+
+# -- other readings of a place name: by the article (Tripoli) and by the date (Juba) ---------------------------
+
+READING_COLUMNS = ["name", "aliases", "country", "before", "cues", "note"]
+
+
+@pytest.fixture(scope="module")
+def readings() -> list[dict[str, str]]:
+    return _rows("place_readings.csv")
+
+
+def test_readings_file_is_well_formed(readings: list[dict[str, str]], kb) -> None:
+    with (DATA_DIR / "place_readings.csv").open(encoding="utf-8", newline="") as handle:
+        assert next(csv.reader(handle)) == READING_COLUMNS
+    countries = {row["iso3"] for row in _rows("countries.csv")}
+    seen: set[tuple[str, str]] = set()
+    for row in readings:
+        where = f"{row['name']} -> {row['country']}"
+        assert row["country"] in countries, where
+        assert row["note"], f"{where}: no note"
+        assert (row["name"], row["country"]) not in seen, f"{where}: twice"
+        seen.add((row["name"], row["country"]))
+        assert row["country"] not in {e.country for e in kb.lookup(row["name"])}, f"{where}: same as the default"
+    assert len(kb.readings) == len(readings)
+
+
+def test_every_place_of_a_state_born_since_1990_has_its_earlier_state(places, kb) -> None:
+    # A town of Kosovo, Eritrea or South Sudan mentioned before independence was in the state it left.
+    earlier = {"SSD": ("SDN", "2011-07-09"), "ERI": ("ETH", "1993-05-24"), "XKX": ("SRB", "2008-02-17")}
+    for row in places:
+        if row["country"] in earlier and row["kind"] != "people":
+            state, independence = earlier[row["country"]]
+            dated = [(r.country, r.before.isoformat()) for r in kb.readings_of(row["name"]) if r.before]
+            assert dated == [(state, independence)], row["name"]
+
+
+def test_lookup_on_a_date_gives_the_state_of_that_date(kb) -> None:
+    assert [(e.key, e.matched_field, e.sector) for e in kb.lookup("Juba", "2005-01-09")] == [("SDN", PLACE_FIELD, None)]
+    assert [(e.key, e.matched_field, e.sector) for e in kb.lookup("Juba", "2011-07-09")] == [("SSD", "capital", "GOV")]
+    assert [e.key for e in kb.lookup("Prishtina", "1999-03-24")] == ["SRB"]
+    assert [e.key for e in kb.lookup("Mitrovica", "2008-02-17")] == ["XKX"]
+    # Without a date and without a text the knowledge base's own reading stands.
+    assert [e.key for e in kb.lookup("Juba")] == ["SSD"]
+    assert [e.key for e in kb.lookup("Tripoli", "1984-01-01")] == ["LBY"]
+
+
+def test_user_folder_can_add_and_replace_readings(tmp_path: Path) -> None:
+    (tmp_path / "place_readings.csv").write_text(
+        "name,aliases,country,before,cues,note\n"
+        "Gyumri,,RUS,1991-09-21,,test: Soviet Armenia coded to the USSR's successor\n"
+        "Tripoli,,LBN,,Mina,test: only this cue points at Lebanon\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "places.csv").write_text("name,aliases,country,kind,note\nGyumri,Leninakan,ARM,city,test\n",
+                                         encoding="utf-8")
+    kb = load_kb(user_dir=tmp_path)
+    assert [e.key for e in kb.lookup("Leninakan", "1988-12-07")] == ["RUS"]
+    assert [e.key for e in kb.lookup("Gyumri", "1992-01-01")] == ["ARM"]
+    [tripoli] = kb.readings_of("Tripoli")
+    assert (tripoli.country, tripoli.cues) == ("LBN", ("Mina",))
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ({"name": "Atlantis", "country": "ARM"}, "names no state or place"),
+        ({"name": "Yerevan", "country": "ARM"}, "already stands for ARM"),
+        ({"name": "Yerevan", "country": "ZZZ"}, "not in the countries table"),
+        ({"name": "Yerevan", "country": "RUS", "before": "1991-13-01"}, "before"),
+    ],
+)
+def test_bad_readings_are_rejected(row: dict[str, str], message: str) -> None:
+    russia = {"iso3": "RUS", "iso2": "RU", "name": "Russia", "_where": "countries.csv, line 3"}
+    tables = _tiny_tables()
+    tables["countries"].append(russia)
+    tables["place_readings"] = [{**row, "_where": "place_readings.csv, line 2"}]
+    with pytest.raises((KnowledgeBaseError, ValueError), match=message):
+        build_kb(tables)
+
