@@ -283,3 +283,65 @@ def test_bad_readings_are_rejected(row: dict[str, str], message: str) -> None:
     with pytest.raises((KnowledgeBaseError, ValueError), match=message):
         build_kb(tables)
 
+
+def _country_of(kb, spacy_nlp, place: str, *sentences: str, date: str | None = None) -> str | None:
+    """The country the resolver gives the last mention of ``place`` in an article made of ``sentences``."""
+    resolver = ActorResolver(kb, article_date=date)
+    found = [a for text in sentences for a in resolver.resolve(spacy_nlp(text), 0) if place in a.text]
+    assert found, f"{place!r} not resolved"
+    return found[-1].country
+
+
+def test_an_ambiguous_name_keeps_its_usual_state_without_a_pointer(kb, spacy_nlp) -> None:
+    assert _country_of(kb, spacy_nlp, "Tripoli", "Gunmen fought for control of the airport road in Tripoli.") == "LBY"
+    assert _country_of(kb, spacy_nlp, "Georgetown", "The opposition marched through Georgetown on Friday.") == "GUY"
+
+
+def test_the_sentence_can_point_at_the_other_state(kb, spacy_nlp) -> None:
+    text = "Army units deployed in Tripoli after a week of sniper fire between Lebanese neighbourhoods."
+    assert _country_of(kb, spacy_nlp, "Tripoli", text) == "LBN"
+    text = "Protesters gathered in Georgetown, the capital of Penang, to oppose the new tax."
+    assert _country_of(kb, spacy_nlp, "Georgetown", text) == "MYS"
+    text = "Pakistani police arrested twelve activists in Hyderabad after riots in Sindh."
+    assert _country_of(kb, spacy_nlp, "Hyderabad", text) == "PAK"
+
+
+def test_naming_both_states_keeps_the_usual_reading(kb, spacy_nlp) -> None:
+    text = "Libyan and Lebanese envoys met in Tripoli to discuss the missing cleric."
+    assert _country_of(kb, spacy_nlp, "Tripoli", text) == "LBY"
+
+
+def test_the_rest_of_the_article_can_point_at_the_other_state(kb, spacy_nlp) -> None:
+    first = "Lebanon's army sent reinforcements north on Monday."
+    second = "Snipers killed three people in Tripoli overnight."
+    assert _country_of(kb, spacy_nlp, "Tripoli", first, second) == "LBN"
+    assert _country_of(kb, spacy_nlp, "Tripoli", "Libya's army sent reinforcements west on Monday.", second) == "LBY"
+
+
+def test_a_reading_with_explicit_cues_ignores_a_mere_mention_of_its_state(kb, spacy_nlp) -> None:
+    # Greece is named in most stories about its neighbour's name; only a phrase such as "northern Greece" moves
+    # "Macedonia" to the Greek region.
+    text = "Greece blocked talks on Macedonia joining the alliance."
+    assert _country_of(kb, spacy_nlp, "Macedonia", text) == "MKD"
+    text = "Farmers blocked highways across Macedonia in northern Greece to protest fuel prices."
+    assert _country_of(kb, spacy_nlp, "Macedonia", text) == "GRC"
+
+
+def test_a_place_is_in_the_state_it_belonged_to_on_the_article_date(kb, spacy_nlp) -> None:
+    text = "Rebel artillery hit the airport in Juba on Tuesday."
+    assert _country_of(kb, spacy_nlp, "Juba", text, date="2004-06-01") == "SDN"
+    assert _country_of(kb, spacy_nlp, "Juba", text, date="2014-06-01") == "SSD"
+    text = "Serbian police sealed off Pristina after the protest."
+    assert _country_of(kb, spacy_nlp, "Pristina", text, date="1998-03-02") == "SRB"
+    assert _country_of(kb, spacy_nlp, "Pristina", text, date="2012-03-02") == "XKX"
+    assert _country_of(kb, spacy_nlp, "Asmara", "Guerrillas shelled Asmara.", date="1990-02-10") == "ETH"
+
+
+def test_after_the_date_a_pointer_to_the_old_state_does_not_move_the_place_back(kb, spacy_nlp) -> None:
+    text = "A Sudanese delegation flew to Juba for talks on oil transit fees."
+    assert _country_of(kb, spacy_nlp, "Juba", text, date="2013-01-05") == "SSD"
+
+
+def test_without_a_date_the_text_decides_a_dated_place(kb, spacy_nlp) -> None:
+    assert _country_of(kb, spacy_nlp, "Juba", "Sudanese army units withdrew from Juba.") == "SDN"
+    assert _country_of(kb, spacy_nlp, "Juba", "Rebel artillery hit the airport in Juba.") == "SSD"
