@@ -227,6 +227,7 @@ class PlaceReading:
     # the place ("Greece" in nearly every story on Macedonia's name).
     cues: tuple[str, ...] = ()
     note: str | None = None
+    where: str | None = field(default=None, compare=False)  # file and line, for error messages
 
     def holds_on(self, day: dt.date) -> bool:
         """Whether a dated reading holds on ``day``; an undated reading is never forced by the date."""
@@ -435,23 +436,18 @@ class KnowledgeBase:
     def _index_readings(self) -> None:
         """Attach each reading to its name's keys; the name must already stand for one state in the index."""
         for reading in self.readings:
+            where = f"{reading.where or '?'}: reading of {reading.name!r}"
             if reading.country not in self.countries:
-                raise KnowledgeBaseError(
-                    f"reading of {reading.name!r}: country {reading.country!r} is not in the countries table"
-                )
+                raise KnowledgeBaseError(f"{where}: country {reading.country!r} is not in the countries table")
             place = self.place(reading.name)
             forms = (reading.name, *reading.aliases, *(place.aliases if place else ()))
             for form in forms:
                 keys = list(_index_keys(form))
                 states = {hit.key for key in keys for hit in self.index.get(key, []) if hit.kind == "country"}
                 if not states:
-                    raise KnowledgeBaseError(
-                        f"reading of {reading.name!r}: {form!r} names no state or place in the knowledge base"
-                    )
+                    raise KnowledgeBaseError(f"{where}: {form!r} names no state or place in the knowledge base")
                 if reading.country in states:
-                    raise KnowledgeBaseError(
-                        f"reading of {reading.name!r}: {form!r} already stands for {reading.country}"
-                    )
+                    raise KnowledgeBaseError(f"{where}: {form!r} already stands for {reading.country}")
                 for key in keys:
                     bucket = self._readings_by_key[key]
                     if reading not in bucket:
@@ -845,6 +841,7 @@ def _reading(row: dict[str, Any]) -> PlaceReading:
         before=_row_date(row, "before", end_of_period=False),
         cues=tuple(_split(row.get("cues"))),
         note=_optional(row, "note"),
+        where=str(row.get("_where") or "") or None,
     )
 
 
