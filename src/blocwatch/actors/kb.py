@@ -42,6 +42,9 @@ PLACE_COLUMNS = ("name", "aliases", "country", "kind", "note")
 PLACE_KINDS = frozenset({"region", "city", "disputed", "island", "sea", "border", "people"})
 # The IndexHit field of a sub-national place: it names its country but, unlike a capital, implies no sector.
 PLACE_FIELD = "place"
+# Other readings of a place name already in the knowledge base: another place of the same name in another state
+# ("Tripoli" in Lebanon), or the state the same place belonged to before a date ("Juba" in Sudan before 2011).
+READING_COLUMNS = ("name", "aliases", "country", "before", "cues", "note")
 
 # Which column identifies a row, so that a user row can replace a shipped one.
 TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -57,6 +60,8 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "leaders_africa_asia": (OFFICE_COLUMNS, ("person_id", "office", "start")),
     # Regions, cities, disputed territories, islands, seas and crossings, each standing for one state.
     "places": (PLACE_COLUMNS, ("name",)),
+    # A name can have one reading per other state; a user row with the same name and country replaces it.
+    "place_readings": (READING_COLUMNS, ("name", "country")),
 }
 PEOPLE_TABLES = ("office_holders", "officials", "leaders_europe_americas_pacific", "leaders_africa_asia")
 
@@ -204,6 +209,32 @@ class Place:
 
 
 @dataclass(frozen=True)
+class PlaceReading:
+    """Another state a place name can stand for than the one the knowledge base gives it.
+
+    Without ``before`` the name also denotes a different place ("Tripoli", Lebanon's northern port): the resolver
+    takes this reading when the text points at ``country`` (see ``cues``). With ``before`` it is the same place
+    under an earlier sovereign ("Juba" was in Sudan before 2011-07-09): the reading holds on every date before
+    that day and never after it; when the date is unknown the text decides, as for a different place.
+    """
+
+    name: str
+    country: str
+    aliases: tuple[str, ...] = ()
+    before: dt.date | None = None
+    # Phrases that point at this reading. Empty: any mention of ``country`` (its names, adjectives, capital,
+    # places, people) does. Set them where the other state is named for other reasons in most stories about
+    # the place ("Greece" in nearly every story on Macedonia's name).
+    cues: tuple[str, ...] = ()
+    note: str | None = None
+    where: str | None = field(default=None, compare=False)  # file and line, for error messages
+
+    def holds_on(self, day: dt.date) -> bool:
+        """Whether a dated reading holds on ``day``; an undated reading is never forced by the date."""
+        return self.before is not None and day < self.before
+
+
+@dataclass(frozen=True)
 class Term:
     """One office held by one person from ``start`` to ``end`` (``end`` None: still in office)."""
 
@@ -304,6 +335,7 @@ class KnowledgeBase:
         people: Iterable[Person] = (),
         places: Iterable[Place] = (),
         parties: Iterable[Party] = (),
+        readings: Iterable[PlaceReading] = (),
     ) -> None:
         self.countries: dict[str, Country] = {c.iso3: c for c in countries}
         self.orgs: dict[str, Org] = {o.code: o for o in orgs}
@@ -311,6 +343,9 @@ class KnowledgeBase:
         self.people: dict[str, Person] = {p.person_id: p for p in people}
         self.parties: dict[str, Party] = {p.party_id: p for p in parties}
         self.places: dict[str, Place] = {p.place_id: p for p in places}
+        self.readings: list[PlaceReading] = list(readings)
+        # Normalised name -> the other readings of that name, dated ones first.
+        self._readings_by_key: dict[str, list[PlaceReading]] = defaultdict(list)
         # Normalised place name or alias -> the place, to tell ``entry`` which place a hit came from.
         self._place_by_key: dict[str, Place] = {}
         # (place name, alias, what it would have shadowed): place names that lost to an existing record.
@@ -371,6 +406,7 @@ class KnowledgeBase:
         for spans in self._holders.values():
             spans.sort(key=lambda span: span[0])
         self._index_places()
+        self._index_readings()
         # The resolver matches normalised keys, so the longest key bounds its scan window.
         self.max_alias_tokens = max((_token_count(key) for key in self.index), default=1)
 
@@ -397,7 +433,37 @@ class KnowledgeBase:
                 ", ".join(f"{alias!r} ({what})" for _, alias, what in self.shadowed_places[:10]),
             )
 
+    def _index_readings(self) -> None:
+        """Attach each reading to its name's keys; the name must already stand for one state in the index."""
+        for reading in self.readings:
+            where = f"{reading.where or '?'}: reading of {reading.name!r}"
+            if reading.country not in self.countries:
+                raise KnowledgeBaseError(f"{where}: country {reading.country!r} is not in the countries table")
+            place = self.place(reading.name)
+            forms = (reading.name, *reading.aliases, *(place.aliases if place else ()))
+            for form in forms:
+                keys = list(_index_keys(form))
+                states = {hit.key for key in keys for hit in self.index.get(key, []) if hit.kind == "country"}
+                if not states:
+                    raise KnowledgeBaseError(f"{where}: {form!r} names no state or place in the knowledge base")
+                if reading.country in states:
+                    raise KnowledgeBaseError(f"{where}: {form!r} already stands for {reading.country}")
+                for key in keys:
+                    bucket = self._readings_by_key[key]
+                    if reading not in bucket:
+                        bucket.append(reading)
+                        # A dated reading is decided by the date before any text is read, so it comes first.
+                        bucket.sort(key=lambda r: r.before is None)
+
     # -- queries --------------------------------------------------------------------------------------------
+    def readings_of(self, name: str) -> list[PlaceReading]:
+        """The other readings of a place name ("Tripoli" -> Lebanon), dated ones first; [] for most names."""
+        return self._readings_by_key.get(normalize_name(name), [])
+
+    def reading_hit(self, hit: IndexHit, reading: PlaceReading) -> IndexHit:
+        """``hit`` read as ``reading``: a place in the reading's state, with no sector (it is not that capital)."""
+        return IndexHit("country", reading.country, PLACE_FIELD, hit.alias)
+
     def hits(self, key: str) -> list[IndexHit]:
         """Raw index hits for an already normalised key (the resolver's fast path)."""
         return self.index.get(key, [])
@@ -410,9 +476,16 @@ class KnowledgeBase:
             for variant in _lookup_variants(key):
                 found = self.index.get(variant)
                 if found:
+                    key = variant
                     break
         day = parse_date(on)
-        entries = [self.entry(hit, day) for hit in found or []]
+        found = found or []
+        if day is not None:
+            # On a date a dated reading holds, the place was in another state ("Juba" in 2005 -> Sudan).
+            dated = next((r for r in self._readings_by_key.get(key, []) if r.holds_on(day)), None)
+            if dated is not None:
+                found = [self.reading_hit(hit, dated) if hit.kind == "country" else hit for hit in found]
+        entries = [self.entry(hit, day) for hit in found]
         # People in office on the date come before namesakes who are not.
         entries.sort(key=lambda e: e.kind == "person" and not e.in_office)
         return entries
@@ -429,7 +502,8 @@ class KnowledgeBase:
                 hit.key,
                 # A people ("the Yoruba") is civilians of its state, never its government.
                 "CVL" if place is not None and place.kind == "people" else FIELD_SECTORS.get(hit.field),
-                place=place.name if place else None,
+                # A reading of a capital ("Tripoli" in Lebanon) has no place row: the name as written stands in.
+                place=place.name if place else hit.alias if hit.field == PLACE_FIELD else None,
             )
         if hit.kind == "org":
             org = self.orgs[hit.key]
@@ -708,7 +782,8 @@ def build_kb(tables: dict[str, list[dict[str, Any]]]) -> KnowledgeBase:
     known = {country.iso3 for country in countries}
     places = [_place(row, known) for row in tables.get("places", [])]
     parties = [_party(row, known) for row in tables.get("parties", [])]
-    return KnowledgeBase(countries, orgs, groups, people.values(), places, parties)
+    readings = [_reading(row) for row in tables.get("place_readings", [])]
+    return KnowledgeBase(countries, orgs, groups, people.values(), places, parties, readings)
 
 
 def _party(row: dict[str, Any], known_countries: set[str]) -> Party:
@@ -758,6 +833,18 @@ def _place(row: dict[str, Any], known_countries: set[str]) -> Place:
     )
 
 
+def _reading(row: dict[str, Any]) -> PlaceReading:
+    return PlaceReading(
+        name=_require(row, "name"),
+        country=_country_code(row, "country", optional=False) or "",
+        aliases=tuple(_split(row.get("aliases"))),
+        before=_row_date(row, "before", end_of_period=False),
+        cues=tuple(_split(row.get("cues"))),
+        note=_optional(row, "note"),
+        where=str(row.get("_where") or "") or None,
+    )
+
+
 def load_tables(data_dir: Path, user_dir: Path | None) -> dict[str, list[dict[str, Any]]]:
     if not data_dir.is_dir():
         raise KnowledgeBaseError(f"knowledge-base folder {data_dir} does not exist")
@@ -783,6 +870,7 @@ __all__ = [
     "Party",
     "Person",
     "Place",
+    "PlaceReading",
     "Term",
     "build_kb",
     "load_tables",

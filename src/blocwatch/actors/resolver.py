@@ -18,7 +18,15 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from blocwatch.actors.kb import Entry, IndexHit, KnowledgeBase, normalize_name, parse_date, slugify
+from blocwatch.actors.kb import (
+    Entry,
+    IndexHit,
+    KnowledgeBase,
+    PlaceReading,
+    normalize_name,
+    parse_date,
+    slugify,
+)
 from blocwatch.actors.sectors import GROUP_SECTORS, STATE_SECTORS, Role, RoleLexicon, default_lexicon
 from blocwatch.records import Actor
 
@@ -137,6 +145,9 @@ class ActorResolver:
         self._sentence_serial = 0
         self._sentence_of: dict[tuple[int, int], int] = {}
         self._views: dict[int, tuple[Doc, _DocView]] = {}
+        # Normalised text of the segments read so far: explicit reading cues ("northern Greece") are looked for
+        # in the whole article, not only in the sentence.
+        self._article_text: list[str] = []
 
     # -- public ------------------------------------------------------------------------------------------------
     def resolve(self, doc: Doc, offset: int = 0) -> list[Actor]:
@@ -189,9 +200,86 @@ class ActorResolver:
         lemmas = [normalize_name(token.lemma_) for token in doc]
         spaces = [" " if token.whitespace_ else "" for token in doc]
         self._scan_kb(view, texts, spaces)
+        self._read_places(view, texts)
         self._scan_roles(view, texts, lemmas, spaces)
         self._scan_names(view)
         return view
+
+    # -- place names that depend on the date and the article ------------------------------------------------
+    def _read_places(self, view: _DocView, texts: list[str]) -> None:
+        """Give each place name with another reading ("Tripoli", "Juba") the state it stands for here.
+
+        A dated reading is decided by the article date. Otherwise the name keeps the knowledge base's state
+        unless the text points at another reading's state: the sentence first, then the rest of the article.
+        """
+        self._article_text.append(" " + " ".join(texts) + " ")
+        for match in view.matches:
+            if match.kind != "country":
+                continue
+            readings = self.kb.readings_of(match.hits[0].alias)
+            if not readings:
+                continue
+            reading = self._choose_reading(view, match, readings)
+            if reading is not None:
+                match.hits = [self.kb.reading_hit(hit, reading) for hit in match.hits]
+                match.key = reading.country
+
+    def _choose_reading(
+        self, view: _DocView, match: _Match, readings: list[PlaceReading]
+    ) -> PlaceReading | None:
+        if self.article_date is not None:
+            for reading in readings:
+                if reading.holds_on(self.article_date):
+                    return reading
+            # Once the date is known, a dated reading that does not hold is out: "Sudanese" in a 2015 story
+            # does not move Juba back to Sudan.
+            readings = [reading for reading in readings if reading.before is None]
+        if not readings:
+            return None
+        default = match.key
+        sentence = view.doc[match.start].sent
+        in_sentence = self._states_named(view, match, sentence.start, sentence.end)
+        sentence_text = " " + " ".join(normalize_name(token.text) for token in sentence) + " "
+        if default in in_sentence:
+            return None
+        for reading in readings:
+            if self._points_at(reading, in_sentence, sentence_text):
+                return reading
+        # Nothing in the sentence: the article so far, by how often each state is mentioned.
+        mentions = Counter(self._state_counts)
+        mentions.update(self._states_named(view, match, 0, len(view.doc)))
+        article_text = "".join(self._article_text)
+        best: PlaceReading | None = None
+        best_count = mentions[default] if default else 0
+        for reading in readings:
+            if reading.cues:
+                count = sum(article_text.count(f" {normalize_name(cue)} ") for cue in reading.cues)
+            else:
+                count = mentions[reading.country]
+            if count > best_count:
+                best, best_count = reading, count
+        return best
+
+    def _points_at(self, reading: PlaceReading, states: set[str], text: str) -> bool:
+        if reading.cues:
+            return any(f" {normalize_name(cue)} " in text for cue in reading.cues)
+        return reading.country in states
+
+    def _states_named(self, view: _DocView, skip: _Match, start: int, end: int) -> set[str]:
+        """States the knowledge-base names in tokens start..end point at, leaving out other ambiguous places."""
+        states: set[str] = set()
+        for match in view.matches:
+            if match is skip or not (start <= match.start < end) or match.kind == "ambiguous":
+                continue
+            if self.kb.readings_of(match.hits[0].alias):
+                continue  # a second ambiguous place is no evidence for the first
+            if match.kind == "country" and match.key:
+                states.add(match.key)
+            elif match.kind in ("group", "party", "person"):
+                country = self.kb.entry(match.hits[0], self.article_date).country
+                if country and country != "IGO":
+                    states.add(country)
+        return states
 
     def _scan_kb(self, view: _DocView, texts: list[str], spaces: list[str]) -> None:
         doc = view.doc
