@@ -516,3 +516,12 @@ def test_victims_of_a_follow_on_act_are_those_the_main_act_struck() -> None:
     wounded = [e for e in events_of("A car bomb near Kandahar killed one Canadian soldier and wounded two others.")
                if e.trigger == "wounded"]
     assert wounded and country(wounded[0].recipient) == "CAN"
+
+
+def test_force_against_a_place_falls_on_the_people_there() -> None:
+    (town,) = find(events_of("Azerbaijani forces shelled the Armenian border town of Jermuk."), "19")
+    assert country(town.recipient) == "ARM" and town.recipient.sector == "CVL"
+    (city,) = find(events_of("Russian troops shelled Kharkiv overnight."), "19")
+    assert city.recipient.sector == "CVL"
+    (state,) = find(events_of("Azerbaijan attacked Armenia."), "19")
+    assert state.recipient.sector != "CVL"

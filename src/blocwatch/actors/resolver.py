@@ -49,6 +49,12 @@ _TITLE_WORDS = frozenset(
      "finance", "chief", "prime", "incumbent", "outgoing", "new", "newly", "elected", "first", "interim", "late",
      "ex", "-", "of", "the", "'s", "'", "and", "general", "state", "security", "national", "affairs"}
 )  # fmt: skip
+# Heads of a phrase that names a place within a state ("the besieged town of Gorazde", "Iraqi border villages").
+LOCALITY_WORDS = frozenset(
+    {"town", "towns", "city", "cities", "village", "villages", "capital", "port", "territory", "area", "areas",
+     "region", "province", "district", "neighbourhood", "neighborhood", "suburb", "suburbs", "settlement",
+     "settlements", "enclave", "outskirts", "quarter"}
+)  # fmt: skip
 _MALE_FEMALE = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 _IT = frozenset({"it", "its"})
 _THEY = frozenset({"they", "them", "their"})
@@ -169,6 +175,20 @@ class ActorResolver:
             return None
         first = found[0]
         return self._restamp(first, span, offset)
+
+    def is_locality(self, actor: Actor) -> bool:
+        """Whether a state actor was named by one of its places — a town, a region, its capital as a city
+        ("Kharkiv", "the Bosnian town of Gorazde", "Iraqi towns") — rather than as the state itself."""
+        if actor.kind != "state" or not actor.country or not actor.text:
+            return False
+        words = {w.strip(".,'’").lower() for w in actor.text.split()}
+        if words & LOCALITY_WORDS:
+            return True
+        written = " ".join(w for w in actor.text.split() if w.lower() not in _DETERMINERS)
+        if self.kb.place(written) is not None:
+            return True
+        country = self.kb.country(actor.country)
+        return country is not None and normalize_name(written) in {normalize_name(c) for c in country.capital}
 
     def split_compound(self, span: Span, offset: int = 0) -> list[Actor]:
         """One actor per conjunct: "Armenia and the EU", "Hungarian and Romanian officials", "the two countries"."""

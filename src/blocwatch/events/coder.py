@@ -1218,6 +1218,10 @@ class EventCoder:
             # coercive act stands for the people there, not for the government seated in it.
             targets = [replace(t, sector="CVL") if t.kind == "state" and t.sector in (None, "GOV") else t
                        for t in targets]
+        if (trig.code[:2] in ("14", "18", "19", "20") or trig.code in ("138", "139")) and hasattr(resolver, "is_locality"):
+            # "shelled the town of Gorazde", "blockade Paris": force against a place falls on the people there.
+            targets = [replace(t, sector="CVL") if t.sector in (None, "GOV") and resolver.is_locality(t) else t
+                       for t in targets]
         if anaphoric_target and previous:
             # "this drew criticism": the target is whoever did the act just reported.
             last_trigger = previous[-1].trigger_start
