@@ -525,3 +525,17 @@ def test_force_against_a_place_falls_on_the_people_there() -> None:
     assert city.recipient.sector == "CVL"
     (state,) = find(events_of("Azerbaijan attacked Armenia."), "19")
     assert state.recipient.sector != "CVL"
+
+
+def test_a_participle_describing_a_noun_is_background_beside_the_reported_act() -> None:
+    events = events_of("Kazakh farmers protested against the Kazakh government to demand the return of land seized by "
+                       "Chinese companies in the 1990s.")
+    assert not [e for e in events if e.trigger == "seized"]
+    assert find(events, "14")
+    # Alone in its sentence, the described act is still coded.
+    assert [e for e in events_of("Land seized by Chinese companies was returned.") if e.trigger in ("seized", "returned")]
+
+
+def test_lifting_a_measure_imposed_on_someone_is_aimed_at_them() -> None:
+    (lifting,) = find(events_of("The European Union lifted sanctions imposed on Belarus in 2020."), "0")
+    assert lifting.recipient.text == "Belarus"

@@ -595,6 +595,10 @@ class EventCoder:
                     object_candidates.append(actors)
                 if not trig.obj_is_event:  # "leaving the alliance": an actor named by a word that can name an act
                     object_candidates.append([obj])
+                # "lifted sanctions imposed on Eritrea", "return weapons seized from civilians": whom the object
+                # was imposed on or taken from.
+                object_candidates.extend([g] for c in obj.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                                         for g in _prep_objects(c, ("on", "against", "from")))
             elif obj.dep_ in ("dobj", "nsubjpass", "pobj", "attr", "dative", "nsubj", "appos"):
                 objects = [c for c in obj.head.children if c.dep_ == obj.dep_ and c.pos_ in ("PROPN", "NOUN", "PRON")]
                 if obj.dep_ == "dobj" and objects:
@@ -965,10 +969,13 @@ class EventCoder:
         self._actor_cache = {}
         events: list[Event] = []
         background: set[int] = set()
+        described: set[int] = set()
         for trig in self._triggers(sent):
             found = self._events_for(trig, sent, sentence_index, offset, resolver, published, previous)
             if not _main_clause(trig.token):
                 background.update(id(e) for e in found)
+            if trig.token.dep_ in ("relcl", "acl") and not trig.nominal and trig.token.tag_ == "VBN":
+                described.update(id(e) for e in found)
             events.extend(found)
         if not any(not e.cameo.startswith("01") for e in events):
             statement = self._statement(sent, sentence_index, offset, resolver, published)
@@ -979,6 +986,10 @@ class EventCoder:
             # ("detainees held after the escape") is one no dyad can use.
             events = [e for e in events
                       if _is_placed(e.actor) or _is_placed(e.recipient) or id(e) not in background]
+        if any(id(e) not in background and _is_placed(e.actor) and _is_placed(e.recipient) for e in events):
+            # "... to demand the return of property seized by government forces in the 1970s": a participle that
+            # describes a noun tells background, which a coder leaves out beside the act the sentence reports.
+            events = [e for e in events if id(e) not in described]
         return _dedupe(events)
 
     def _actors(self, tokens: Iterable[Token], offset: int, resolver: SpanResolver) -> list[Actor]:
