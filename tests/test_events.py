@@ -539,3 +539,10 @@ def test_a_participle_describing_a_noun_is_background_beside_the_reported_act() 
 def test_lifting_a_measure_imposed_on_someone_is_aimed_at_them() -> None:
     (lifting,) = find(events_of("The European Union lifted sanctions imposed on Belarus in 2020."), "0")
     assert lifting.recipient.text == "Belarus"
+
+
+def test_background_acts_with_an_unplaced_side_give_way_to_the_reported_act() -> None:
+    events = events_of("Uganda paid compensation to Indian traders for assets they lost when Idi Amin expelled them.")
+    assert [(country(e.actor), country(e.recipient)) for e in events] == [("UGA", "IND")]
+    # Without an act between placed parties beside it, the background act is kept.
+    assert find(events_of("Refugees have been hiding in Tbilisi since last year's Russian invasion."), "19")

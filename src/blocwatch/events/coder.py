@@ -987,9 +987,12 @@ class EventCoder:
             events = [e for e in events
                       if _is_placed(e.actor) or _is_placed(e.recipient) or id(e) not in background]
         if any(id(e) not in background and _is_placed(e.actor) and _is_placed(e.recipient) for e in events):
-            # "... to demand the return of property seized by government forces in the 1970s": a participle that
-            # describes a noun tells background, which a coder leaves out beside the act the sentence reports.
-            events = [e for e in events if id(e) not in described]
+            # Beside the act the sentence reports between two placed parties, a coder leaves out background: a
+            # participle describing a noun ("property seized by government forces in the 1970s") and acts told in
+            # subordinate clauses or noun phrases with a side the text does not place ("after last month's U.S.
+            # invasion", "when Idi Amin expelled them") — no dyad can use those.
+            events = [e for e in events if id(e) not in described and (
+                id(e) not in background or (_is_placed(e.actor) and _is_placed(e.recipient)))]
         return _dedupe(events)
 
     def _actors(self, tokens: Iterable[Token], offset: int, resolver: SpanResolver) -> list[Actor]:
