@@ -546,3 +546,13 @@ def test_background_acts_with_an_unplaced_side_give_way_to_the_reported_act() ->
     assert [(country(e.actor), country(e.recipient)) for e in events] == [("UGA", "IND")]
     # Without an act between placed parties beside it, the background act is kept.
     assert find(events_of("Refugees have been hiding in Tbilisi since last year's Russian invasion."), "19")
+
+
+def test_a_protest_demanding_something_back_confronts_the_home_state_not_the_thing() -> None:
+    (strike,) = find(events_of("Kazakh farmers began a hunger strike to demand the return of their land."), "14")
+    assert country(strike.recipient) == "KAZ" and strike.recipient.text != "land"
+
+
+def test_an_unnamed_home_institution_belongs_to_the_country_of_the_other_side() -> None:
+    (blockade,) = find(events_of("Bolivian farmers blocked roads to protest against the government."), "14")
+    assert country(blockade.recipient) == "BOL" and blockade.recipient.text == "the government"

@@ -727,6 +727,8 @@ class EventCoder:
             actors = [a for a in actors if a.pos_ != "PRON"]  # "their demands" are the protesters' own
             if actors:
                 found.append(actors)
+            if self.lexicon.nouns.get(self._noun_key(obj) or "", "")[:2] == "08":
+                continue  # "to demand the return of property": what is to be handed back is not whom they confront
             found.extend([r] for r in recipients)
             found.append([obj])
             for owner in recipients:  # "disapproval for the United States' policies"
@@ -1649,6 +1651,8 @@ DOMESTIC_GROUPS = {"demonstrator", "protester", "protestor", "prisoner", "detain
 
 DOMESTIC_OFFICES = {"president", "vice-president", "judge", "governor", "mayor", "premier", "prime", "interior",
                     "senator", "lawmaker", "speaker", "prosecutor", "attorney", "police", "chief", "justice"}
+DOMESTIC_BODIES = {"parliament", "police", "legislature", "judiciary", "cabinet", "senate", "congress", "assembly",
+                   "court", "courts", "authorities", "army", "military", "government", "regime", "ministry"}
 FOREIGN_FACING = {"foreign", "ambassador", "envoy", "consul", "mediator", "special", "un", "u.n."}
 
 
@@ -1680,7 +1684,9 @@ def _compatriots(actor: Actor, others: list[Actor]) -> Actor:
     # "Judge Alejandro Rivera ... against Chilean officials": an unknown holder of a home office acts at home.
     home_office = (actor.kind == "person" and bool(set(words[:3]) & DOMESTIC_OFFICES)
                    and not set(words[:3]) & FOREIGN_FACING)
-    if not (domestic_group or home_office):
+    # "began a hunger strike outside Parliament", "warned that police will ...": an unnamed home institution.
+    home_body = actor.kind == "org" and len(words) <= 3 and words[-1] in DOMESTIC_BODIES
+    if not (domestic_group or home_office or home_body):
         return actor
     if home_office and len({o.country for o in others if o.country and o.country != "IGO"}) > 1:
         return actor  # "President X criticised Romania and Ukraine": which one he leads is not said
