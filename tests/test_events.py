@@ -556,3 +556,12 @@ def test_a_protest_demanding_something_back_confronts_the_home_state_not_the_thi
 def test_an_unnamed_home_institution_belongs_to_the_country_of_the_other_side() -> None:
     (blockade,) = find(events_of("Bolivian farmers blocked roads to protest against the government."), "14")
     assert country(blockade.recipient) == "BOL" and blockade.recipient.text == "the government"
+
+
+def test_a_follow_on_killing_falls_on_the_target_of_the_fire_and_is_coded_as_the_fire() -> None:
+    events = events_of("Azerbaijani forces opened rocket fire against Armenian positions near the border, killing or "
+                       "wounding 12.")
+    assert events and {country(e.recipient) for e in events} == {"ARM"}
+    (deaths,) = [e for e in events_of("Houthi rebels shelled the port city of Mocha, killing nine people.")
+                 if e.trigger == "killing"]
+    assert deaths.cameo.startswith("19")

@@ -1212,7 +1212,8 @@ class EventCoder:
         if trig.code[:2] in ("18", "19", "20") and (struck := self._struck_by_main_act(verb, offset, resolver)):
             # "a camp for Congolese refugees was attacked, killing 156 people", "killed one U.S. soldier and wounded
             # two others": the victims of the follow-on act are those the main act struck.
-            targets = [_placed(t, struck) for t in targets]
+            targets = [_placed(t, struck) for t in targets] or [
+                replace(struck, text="", start=offset + verb.idx, end=offset + verb.idx)]  # "..., killing 50"
         if place is not None:
             # An unplaced recipient ("a 35-year-old inmate", "civilians") is where the act happened: "Russian troops
             # killed civilians in Bucha" are Ukrainian civilians.
@@ -1259,6 +1260,11 @@ class EventCoder:
             if trig.nominal or not targets or any(t.lemma_.lower() in NON_ACTOR_HEADS for t in source_toks):
                 return []
         code = self._refine_violence(trig.code, verb, source_toks)
+        if code[:2] in ("18", "19") and verb.dep_ == "advcl" and verb.tag_ == "VBG":
+            # "rebels shelled Juba, killing 20": the killing was done by the shelling, and is coded as it is.
+            main_code = self._match_verb(verb.head)[1] or ""
+            if main_code[:2] in ("18", "19") and main_code[:2] != code[:2]:
+                code = main_code[:2] + "0"
         if code in ("154", "042", "190", "0874", "0861") and _about_peacekeeping(verb):
             code = "074"  # sending or deploying forces for peacekeeping is material cooperation
         if code.startswith("01") and not sources:
@@ -1341,11 +1347,18 @@ class EventCoder:
     def _struck_by_main_act(self, verb: Token, offset: int, resolver: SpanResolver) -> Actor | None:
         """The placed victim of the violent act a participle or conjoined verb follows on from, if any."""
         main = verb.head
-        if verb.dep_ not in ("advcl", "conj") or main == verb or main.lemma_.lower() not in VIOLENT_VERBS:
+        if verb.dep_ not in ("advcl", "conj") or main == verb or (verb.dep_ == "advcl" and verb.tag_ != "VBG"):
             return None
-        if verb.dep_ == "advcl" and verb.tag_ != "VBG":
-            return None
-        for victim in (c for c in main.children if c.dep_ in ("dobj", "nsubjpass")):
+        victims: list[Token] = []
+        if main.lemma_.lower() in VIOLENT_VERBS:
+            victims = [c for c in main.children if c.dep_ in ("dobj", "nsubjpass")]
+        else:  # "launched rocket fire against guerrilla camps, killing 50"
+            for act in (c for c in self._expand([c for c in main.children if c.dep_ == "dobj"]) if self._noun_key(c)):
+                if self.lexicon.nouns[self._noun_key(act) or ""][:2] in ("18", "19", "20"):
+                    victims.extend(self._noun_args(act)[1])
+        if not victims and verb.dep_ == "conj":
+            return self._struck_by_main_act(main, offset, resolver)  # "..., killing or wounding 50"
+        for victim in victims:
             housing = _prep_objects(victim, ("for", "of"))  # "a camp for Congolese refugees"
             for actor in self._actors(self._expand([victim, *housing]), offset, resolver):
                 if actor.country and actor.country != "IGO":
