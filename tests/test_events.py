@@ -565,3 +565,28 @@ def test_a_follow_on_killing_falls_on_the_target_of_the_fire_and_is_coded_as_the
     (deaths,) = [e for e in events_of("Houthi rebels shelled the port city of Mocha, killing nine people.")
                  if e.trigger == "killing"]
     assert deaths.cameo.startswith("19")
+
+
+def test_a_compound_side_holding_talks_with_another_is_not_talking_to_itself() -> None:
+    events = find(events_of("The Latvian foreign minister and a group of deputies held talks with leaders of Estonia's "
+                            "new government."), "04")
+    assert events and {country(e.recipient) for e in events} == {"EST"}
+    reciprocal = find(events_of("Latvian and Estonian officials held talks in Riga."), "04")
+    assert {(country(e.actor), country(e.recipient)) for e in reciprocal} >= {("LVA", "EST"), ("EST", "LVA")}
+
+
+def test_forces_loyal_to_someone_are_on_their_side() -> None:
+    (shelling,) = find(events_of("Militants loyal to Libya's former leader shelled the port of Misrata."), "19")
+    assert country(shelling.actor) == "LBY"
+
+
+def test_he_in_what_someone_was_quoted_as_saying_is_the_one_quoted() -> None:
+    (offer,) = find(events_of("The Omani sultan was quoted as saying he would host talks between Iran and the United "
+                              "States."), "03")
+    assert country(offer.actor) == "OMN" and offer.actor.text == "The Omani sultan"
+
+
+def test_an_unknown_hand_is_placed_outside_of_a_named_city() -> None:
+    (blast,) = find(events_of("Two Kenyan soldiers were killed by a roadside device outside of the Somali town of "
+                              "Kismayo."), "1")
+    assert country(blast.actor) == "SOM"

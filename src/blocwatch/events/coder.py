@@ -1054,7 +1054,12 @@ class EventCoder:
         clause = tok.head
         for _ in range(3):
             if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in self.lexicon.speech_verbs:
-                subjects = [c for c in clause.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+                speech = clause.head
+                subjects = [c for c in speech.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+                if not subjects and speech.dep_ == "pcomp" and speech.head.dep_ == "prep":
+                    # "King Hassan was quoted as saying he would ...": the one quoted.
+                    subjects = [c for c in speech.head.head.children
+                                if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"]
                 if subjects and _number_agrees(tok, _counted(subjects[0])):
                     return subjects[0]
                 return None
@@ -1116,6 +1121,13 @@ class EventCoder:
             # "Musicians", "protesters": a group the knowledge base cannot place, kept as the text names it.
             actor = Actor(text=phrase.text, name=phrase.text, kind="org", start=offset + phrase.start_char,
                           end=offset + phrase.end_char, resolved_by="text")
+        if actor is not None and not _is_placed(actor):
+            # "militants loyal to Iraq's al-Qaeda frontman", "forces loyal to Gbagbo": the side they are loyal to.
+            for loyalty in (c for c in tok.children if c.dep_ == "amod" and c.lower_ in ("loyal", "faithful")):
+                for patron in _prep_objects(loyalty, ("to",)):
+                    side = self._actor(patron, offset, resolver)
+                    if side is not None and side.country and side.country != "IGO":
+                        return replace(actor, country=side.country, resolved_by="text")
         if not _is_placed(actor):
             named = self._named_in_apposition(tok, offset, resolver)
             if named is not None:
@@ -1306,7 +1318,12 @@ class EventCoder:
                 code = "060"
                 info = ontology.lookup(code)
             pairs = [(a, b) for a in sources for b in sources if a is not b and a.actor_id != b.actor_id]
-        elif len(sources) > 1 and reciprocal and (not targets or code[:2] in ("03", "04", "05", "06")):
+        elif len(sources) > 1 and reciprocal and (not targets or code[:2] in ("03", "04", "05", "06")) and not (
+                any(t.dep_ == "pobj" and t.head.lower_ == "with" for t in target_toks)
+                and (source_countries := {a.country for a in sources if a.country})
+                and any(t.country and t.country not in source_countries for t in targets)):
+            # "Hungarian and Romanian officials agreed": each with the other; but "Fabius and a group of deputies
+            # held talks with Romania's leaders" is one side meeting the other.
             pairs = [(a, b) for a in sources for b in sources if a is not b and a.actor_id != b.actor_id]
         else:
             for source in sources or [None]:
@@ -1737,6 +1754,8 @@ def _dangling_object(prep: Token) -> list[Token]:
     up in a residence", "officers" hangs as the subject of "holed" and "to" is left empty."""
     if any(c.dep_ == "pobj" for c in prep.children) or prep.i + 1 >= len(prep.doc):
         return []
+    if prep.lower_ in ("outside", "out", "ahead", "because", "instead") and (inner := _prep_objects(prep, ("of",))):
+        return inner  # "outside of the Iraqi city of Basra"
     for clause in prep.head.children:
         if clause.dep_ in ("advcl", "ccomp", "relcl", "acl", "conj") and clause.i > prep.i:
             subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i == prep.i + 1]
