@@ -590,3 +590,15 @@ def test_an_unknown_hand_is_placed_outside_of_a_named_city() -> None:
     (blast,) = find(events_of("Two Kenyan soldiers were killed by a roadside device outside of the Somali town of "
                               "Kismayo."), "1")
     assert country(blast.actor) == "SOM"
+
+
+def test_a_threat_of_repression_by_a_government_falls_on_its_own_country() -> None:
+    (threat,) = find(events_of("Kyrgyzstan's government announced that it is prepared to impose martial law."), "13")
+    assert country(threat.recipient) == "KGZ"
+
+
+def test_a_blockade_in_defiance_of_authorities_confronts_them_where_it_happens() -> None:
+    (blockade,) = find(events_of("Thousands of people blocked roads in Abkhazia in defiance of Georgian authorities."),
+                       "14")
+    assert country(blockade.recipient) == "GEO" and blockade.recipient.sector == "GOV"
+    assert blockade.actor.text.startswith("Thousands of people")

@@ -599,6 +599,8 @@ class EventCoder:
                 # was imposed on or taken from.
                 object_candidates.extend([g] for c in obj.children if c.dep_ == "acl" and c.tag_ == "VBN"
                                          for g in _prep_objects(c, ("on", "against", "from")))
+            elif trig.code[:2] == "14" and obj.lemma_.lower() in BLOCKED_WAYS:
+                pass  # "blocked streets in Hong Kong in defiance of the authorities": a way blocked is no party
             elif obj.dep_ in ("dobj", "nsubjpass", "pobj", "attr", "dative", "nsubj", "appos"):
                 objects = [c for c in obj.head.children if c.dep_ == obj.dep_ and c.pos_ in ("PROPN", "NOUN", "PRON")]
                 if obj.dep_ == "dobj" and objects:
@@ -628,7 +630,11 @@ class EventCoder:
                         pobjs = [g for g in child.children if g.dep_ == "pobj"] or _dangling_object(child)
                         if prep_word == "to":
                             to_objects.append(pobjs)
-                        (places if prep_word in PLACE_PREPS else prepositional).append(pobjs)
+                        if prep_word in PLACE_PREPS:
+                            # "in defiance of Chinese authorities", "in response to": a phrase, not a place
+                            places.append([p for p in pobjs if p.lemma_.lower() not in PHRASAL_NOUNS])
+                        else:
+                            prepositional.append(pobjs)
                         for pobj in pobjs:  # "mobilized reservists for a war against Iraq"
                             if self._noun_key(pobj):
                                 authors, targets, _ = self._noun_args(pobj)
@@ -723,6 +729,8 @@ class EventCoder:
                         elif pobj.lemma_.lower() in ("protest", "defiance", "opposition", "solidarity"):
                             objects.extend(_prep_objects(pobj, ("against", "of", "at", "over", "to")))
         for obj in objects:
+            if not self._noun_key(obj) and obj.pos_ in ("NOUN", "PROPN"):
+                found.append([obj])  # "in defiance of Chinese authorities": the authorities themselves
             actors, recipients, _ = self._noun_args(obj)
             actors = [a for a in actors if a.pos_ != "PRON"]  # "their demands" are the protesters' own
             if actors:
@@ -1214,6 +1222,8 @@ class EventCoder:
             targets.extend(self._actors([t], offset, resolver))
         if place is None and not trig.nominal:
             place = self._place_of(source_toks, offset, resolver)  # "a roadside bombing near Samarra killed ..."
+        if place is None and trig.code[:2] == "14" and trig.obj is not None and trig.obj.lemma_.lower() in BLOCKED_WAYS:
+            place = self._place_of([trig.obj], offset, resolver)  # "blocked streets in Hong Kong"
         if (not sources and not any(t.pos_ == "PRON" for t in source_toks) and place is not None and place.country
                 and trig.code[:2] in ("17", "18", "19", "20")):
             # Violence or coercion by an unnamed hand ("was arrested in Lebanon") is coded to where it happened,
@@ -1233,9 +1243,9 @@ class EventCoder:
         # "Egyptian police dispersed demonstrators", "protesters marched against the government": an unplaced
         # domestic group is the other side's compatriots, as CAMEO codes domestic events.
         targets = [_compatriots(t, sources) for t in targets]
-        sources = [_compatriots(a, targets) for a in sources]
         if place is not None:
             sources = [_placed(a, place) for a in sources]  # "prisoners rioted at a jail in Dili"
+        sources = [_compatriots(a, targets) for a in sources]
         if trig.code[:2] == "17" and (jurisdiction := _home_authority(sources)) is not None:
             # Whoever a state's authorities arrest, detain or search is within their reach: on their territory.
             targets = [_placed(t, jurisdiction) if t.kind != "igo" else t for t in targets]
@@ -1387,7 +1397,8 @@ class EventCoder:
         """Who a domestic act falls on when the text names no one, as CAMEO codes domestic events.
 
         Protests, strikes and blockades (14) by people of one country confront their own government
-        ("Egyptian demonstrators rioted" is EGY CVL -> EGY GOV). Coercion (17: a curfew, martial law, arrests) and
+        ("Egyptian demonstrators rioted" is EGY CVL -> EGY GOV). Coercion (17: a curfew, martial law, arrests), its
+        threat (137) and
         concessions (08: releases, easing, allowing) by one country's authorities fall on that country; by a
         rebel group, union or party, on its government. Actors of several countries, or organisations, imply
         no target.
@@ -1402,7 +1413,7 @@ class EventCoder:
             if official:
                 return []  # a government protesting names its target or has none
             home = resolver.state_actor(country, "GOV", resolved_by="text")
-        elif code[:2] in ("08", "17"):
+        elif code[:2] in ("08", "17") or code == "137":  # "prepared to impose martial law": threatened repression
             home = resolver.state_actor(country, None if official else "GOV", resolved_by="text")
         else:
             return []
@@ -1681,6 +1692,13 @@ DOMESTIC_GROUPS = {"demonstrator", "protester", "protestor", "prisoner", "detain
 
 DOMESTIC_OFFICES = {"president", "vice-president", "judge", "governor", "mayor", "premier", "prime", "interior",
                     "senator", "lawmaker", "speaker", "prosecutor", "attorney", "police", "chief", "justice"}
+PHRASAL_NOUNS = {"defiance", "protest", "solidarity", "response", "retaliation", "support", "opposition", "violation",
+                 "accordance", "line", "favour", "favor", "bid", "effort", "attempt", "order", "addition", "view",
+                 "light", "wake", "memory", "honour", "honor", "name", "exchange", "return", "spite", "charge",
+                 "touch", "contact", "breach", "pursuit", "search", "face", "anticipation", "preparation", "defence",
+                 "defense", "recognition", "reaction", "connection", "relation", "regard", "respect", "terms"}
+BLOCKED_WAYS = {"street", "road", "highway", "motorway", "bridge", "railway", "rail", "line", "crossing", "square",
+               "avenue", "junction", "traffic", "access", "entrance", "route", "port", "harbour", "harbor", "airport"}
 DOMESTIC_BODIES = {"parliament", "police", "legislature", "judiciary", "cabinet", "senate", "congress", "assembly",
                    "court", "courts", "authorities", "army", "military", "government", "regime", "ministry"}
 FOREIGN_FACING = {"foreign", "ambassador", "envoy", "consul", "mediator", "special", "un", "u.n."}
