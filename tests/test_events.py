@@ -602,3 +602,10 @@ def test_a_blockade_in_defiance_of_authorities_confronts_them_where_it_happens()
                        "14")
     assert country(blockade.recipient) == "GEO" and blockade.recipient.sector == "GOV"
     assert blockade.actor.text.startswith("Thousands of people")
+
+
+def test_state_coercion_over_a_sporting_occasion_is_still_coded() -> None:
+    (jailing,) = find(events_of("Ethiopian authorities jailed 30 Oromo activists for chanting slogans at a football "
+                                "tournament in Adama."), "17")
+    assert country(jailing.actor) == "ETH"
+    assert not events_of("Ethiopia beat Kenya 2-1 in the football tournament in Adama.")

@@ -1646,12 +1646,16 @@ def _number_agrees(pronoun: Token, noun: Token) -> bool:
 SPORT_WORDS = {"tournament", "championship", "striker", "goalkeeper", "midfielder", "coach", "semifinal",
                "semi-final", "quarterfinal", "playoff", "play-off", "stadium", "olympics", "olympic", "fifa", "uefa",
                "nba", "nfl", "wicket", "innings", "footballer", "batsman", "scored", "season"}
+STATE_AGENTS = {"authorities", "police", "government", "army", "troops", "soldiers", "court", "ministry", "minister",
+                "president", "parliament", "rebels", "militants", "insurgents"}
 _SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")
 
 
 def _about_sport(sent: Span) -> bool:
     words = {t.lower_ for t in sent}
     hits = len(words & SPORT_WORDS) + (1 if _SCORE.search(sent.text) else 0)
+    if words & STATE_AGENTS:
+        return hits >= 3  # "authorities jailed 52 separatists for playing in a football tournament" is politics
     return hits >= 2 or bool(words & {"tournament", "championship", "goalkeeper", "striker", "footballer"})
 
 
