@@ -609,3 +609,9 @@ def test_state_coercion_over_a_sporting_occasion_is_still_coded() -> None:
                                 "tournament in Adama."), "17")
     assert country(jailing.actor) == "ETH"
     assert not events_of("Ethiopia beat Kenya 2-1 in the football tournament in Adama.")
+
+
+def test_a_source_set_off_by_a_comma_is_not_a_second_object() -> None:
+    (abuse,) = find(events_of("Turkish soldiers tortured Syrian refugees with impunity, a rights organization "
+                              "charged on Friday."), "18")
+    assert country(abuse.recipient) == "SYR"

@@ -604,7 +604,11 @@ class EventCoder:
             elif obj.dep_ in ("dobj", "nsubjpass", "pobj", "attr", "dative", "nsubj", "appos"):
                 objects = [c for c in obj.head.children if c.dep_ == obj.dep_ and c.pos_ in ("PROPN", "NOUN", "PRON")]
                 if obj.dep_ == "dobj" and objects:
-                    object_candidates.append(objects[-1:])  # "met his counterpart Sergio Mattarella": the name
+                    # "met his counterpart Sergio Mattarella": the name; but "abused immigrants with impunity, a
+                    # rights group charged": a second object set off by a comma is the parser's reading of the source.
+                    doc = obj.doc
+                    adjacent = [o for o in objects if not any(t.text == "," for t in doc[objects[0].i:o.left_edge.i])]
+                    object_candidates.append(adjacent[-1:])
                 elif obj.pos_ in ("PROPN", "NOUN", "PRON"):
                     object_candidates.append([obj])
                 if trig.code[:2] in ("02", "10"):
