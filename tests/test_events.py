@@ -615,3 +615,9 @@ def test_a_source_set_off_by_a_comma_is_not_a_second_object() -> None:
     (abuse,) = find(events_of("Turkish soldiers tortured Syrian refugees with impunity, a rights organization "
                               "charged on Friday."), "18")
     assert country(abuse.recipient) == "SYR"
+
+
+def test_an_aside_the_parser_took_for_a_second_subject_is_not_another_actor() -> None:
+    events = events_of("Members of the Association of Asian Jurists, a body linked to the United Nations, visited "
+                       "2,000 Burmese prisoners.")
+    assert events and len({e.actor.text for e in events}) == 1

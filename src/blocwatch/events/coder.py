@@ -515,9 +515,11 @@ class EventCoder:
             elif child.dep_ == "agent":
                 sources.extend(g for g in child.children if g.dep_ == "pobj")
         pieces = [c for c in verb.children if c.dep_ == "nsubj"]
-        if len(pieces) > 1 and all(
-                t.pos_ in ("PROPN", "PUNCT") for t in verb.doc[pieces[0].i:pieces[-1].i + 1]):
-            # "Sheikh Hamad bin Khalifa al-Thani launched": one name the parser cut into several subjects.
+        if len(pieces) > 1 and (all(t.pos_ in ("PROPN", "PUNCT") for t in verb.doc[pieces[0].i:pieces[-1].i + 1]) or (
+                not any(t.pos_ == "CCONJ" for t in verb.doc[pieces[0].i:pieces[-1].i])
+                and verb.doc[pieces[1].left_edge.i - 1].text == ",")):
+            # "Sheikh Hamad bin Khalifa al-Thani launched": one name the parser cut into several subjects; and
+            # "Members of the Association, a body linked to the OAU, investigated": an aside, not a second subject.
             sources = [s for s in sources if s not in pieces[1:]]
         if not sources and not patients:
             # "The UK and France however have opposed ...": the parser hangs the subject on the auxiliary.
