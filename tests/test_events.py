@@ -621,3 +621,8 @@ def test_an_aside_the_parser_took_for_a_second_subject_is_not_another_actor() ->
     events = events_of("Members of the Association of Asian Jurists, a body linked to the United Nations, visited "
                        "2,000 Burmese prisoners.")
     assert events and len({e.actor.text for e in events}) == 1
+
+
+def test_whoever_reports_a_killing_in_the_passive_is_not_its_agent() -> None:
+    (killing,) = [e for e in events_of("Ukraine said 12 civilians were killed overnight.") if e.trigger == "killed"]
+    assert country(killing.actor) != "UKR"

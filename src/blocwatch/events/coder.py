@@ -538,8 +538,9 @@ class EventCoder:
                 head = head.head  # "is willing to send": the subject of "is"
                 return self._subject_tokens(head) if head.pos_ in ("VERB", "AUX") else ([], [])
             # "if it is attacked": an adverbial passive with its own subject has an unknown agent, not the main one.
-            # "it said 20 people were killed": nor does a reported passive clause have the reporter as its agent.
-            own_passive = bool(patients) and verb.dep_ in ("advcl",)
+            # "it said 100 people were killed": nor is the one reporting a killing in the passive its agent.
+            own_passive = bool(patients) and (verb.dep_ == "advcl" or (
+                verb.dep_ == "ccomp" and verb.lemma_.lower() in VIOLENT_VERBS))
             if (verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and not own_passive and head != verb
                     and head.pos_ in ("VERB", "AUX")):
                 if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in head.children) and head.lemma_.lower() in APPEAL_VERBS | DEMAND_VERBS:
