@@ -567,3 +567,9 @@ def test_a_head_of_state_misspelled_by_one_letter_is_found(parser, kb):
     assert find(actors, "General Yeltsine").actor_id != "person:boris-yeltsin"
     actors = resolve_text(parser, kb, "President Obamo called Chancellor Merkel.", date="2010-06-01")
     assert find(actors, "President Obamo").actor_id != "person:barack-obama"
+
+
+def test_a_misspelled_head_of_state_outside_the_articles_date_is_the_only_holder_so_named(parser, kb):
+    actors = resolve_text(parser, kb, "President Boris Yeltsine called Chancellor Kohl.", date="2005-06-01")
+    yeltsin = find(actors, "President Boris Yeltsine")
+    assert yeltsin.actor_id == "person:boris-yeltsin" and yeltsin.country == "RUS"

@@ -1056,7 +1056,7 @@ class ActorResolver:
         """A head of state or government whose name is written one letter off ("President Francois Mitterand").
 
         Only for a title naming that office, a surname of six letters or more, and exactly one holder of that
-        office (in the phrase's state, in office on the article's date when there is one) so named.
+        office (in the phrase's state; the one in office on the article's date if there is one) so named.
         """
         if facts.office not in HOME_OFFICES or facts.former:
             return None
@@ -1065,10 +1065,15 @@ class ActorResolver:
             if any(
                 t.office == facts.office
                 and (not facts.country or facts.country == "IGO" or t.country == facts.country)
-                and (self.article_date is None or t.covers(self.article_date))
                 for t in p.terms
             )
         ]
+        if self.article_date is not None:
+            day = self.article_date
+            # Someone holding another office on the date is not called by this title.
+            found = [p for p in found if not p.terms_on(day) or any(t.office == facts.office for t in p.terms_on(day))]
+            # Who held the office on the date; the date may be a stand-in, so else any holder so named.
+            found = [p for p in found if any(t.office == facts.office for t in p.terms_on(day))] or found
         return found[0] if len(found) == 1 else None
 
     def _register_person(self, actor: Actor, name: Span, facts: _PhraseFacts) -> None:
