@@ -395,9 +395,8 @@ class KnowledgeBase:
             for alias in person.aliases:
                 self._add(alias, IndexHit("person", person.person_id, "aliases", alias))
             for written in (person.name, *person.aliases):
-                words = normalize_name(written).split()
-                if words:
-                    self.surnames[words[-1]].add(person.person_id)
+                for surname in _surname_keys(written):
+                    self.surnames[surname].add(person.person_id)
             for term in person.terms:
                 if term.country:
                     self._holders[(term.country, term.office)].append(
@@ -546,6 +545,30 @@ class KnowledgeBase:
             ]
         return found
 
+    def people_misspelled(self, name: str, min_length: int = 6) -> list[Person]:
+        """People whose surname is one letter off the last word of ``name`` ("Mitterand" -> Mitterrand).
+
+        Only surnames of at least ``min_length`` letters are compared; with more words the first must fit exactly.
+        """
+        words = normalize_name(name).split()
+        if not words or len(words[-1]) < min_length:
+            return []
+        last = words[-1]
+        ids = {
+            pid
+            for surname, pids in self.surnames.items()
+            if len(surname) >= min_length and surname != last and _one_edit_apart(surname, last)
+            for pid in pids
+        }
+        found = [self.people[pid] for pid in sorted(ids)]
+        if len(words) >= 2:
+            found = [
+                person
+                for person in found
+                if any(normalize_name(written).split()[0] == words[0] for written in (person.name, *person.aliases))
+            ]
+        return found
+
     def office_holder(self, country: str, office: str, on: DateLike) -> Person | None:
         """Who held ``office`` in ``country`` on the date, e.g. ("ARM", "head_of_government", "2017-05-01")."""
         day = parse_date(on)
@@ -576,6 +599,37 @@ class KnowledgeBase:
     def place(self, name: str) -> Place | None:
         """The place ``name`` (or one of its aliases) names, e.g. "Deraa" -> Daraa in Syria."""
         return self._place_by_key.get(normalize_name(name))
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """Whether one letter inserted, deleted or replaced turns ``a`` into ``b`` (a != b)."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    for i in range(len(long_)):
+        if long_[:i] + long_[i + 1 :] == short:
+            return True
+    return False
+
+
+_REGNAL_NUMBER = re.compile(r"^(?:i{1,3}|iv|v|vi{1,3}|ix|x|xi{1,3}|xiv|xv|xvi{1,3})$")
+
+
+def _surname_keys(written: str) -> list[str]:
+    """The words a name is called by alone: its last word; for a monarch also the regnal name without its number
+    ("Hassan II" -> "hassan") and the name before a territorial "of" ("Abdullah of Pahang" -> "abdullah")."""
+    words = normalize_name(written).split()
+    if not words:
+        return []
+    keys = [words[-1]]
+    if "of" in words[1:]:
+        words = words[: words.index("of", 1)]
+        keys = [words[-1]]
+    if len(words) >= 2 and _REGNAL_NUMBER.match(words[-1]):
+        keys.append(words[-2])
+    return keys
 
 
 def _token_count(alias: str) -> int:

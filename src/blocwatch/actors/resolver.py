@@ -22,6 +22,7 @@ from blocwatch.actors.kb import (
     Entry,
     IndexHit,
     KnowledgeBase,
+    Person,
     PlaceReading,
     normalize_name,
     parse_date,
@@ -392,6 +393,8 @@ class ActorResolver:
             if token.i in taken or token.i in view.match_at:
                 continue
             word = normalize_name(token.text)
+            if self._is_title_before_name(view, token.i):
+                continue  # "King Hassan": a title, not the surname of a prime minister called King
             if token.pos_ == "PROPN" and token.text[:1].isupper() and token.ent_type_ not in ("DATE", "TIME") and (
                 word in self._people_by_word or (token.ent_type_ in ("PERSON", "ORG", "") and self._is_known_leader(word))
             ):
@@ -403,6 +406,21 @@ class ActorResolver:
             view.names.append(span)
             for index in range(span[0], span[1]):
                 view.name_at[index] = span
+
+    @staticmethod
+    def _is_title_before_name(view: _DocView, index: int) -> bool:
+        """A person's title word written right before a capitalised name ("King Hassan", "Sheikh Karim")."""
+        role = view.role_at.get(index)
+        if role is None or not role.role.is_person or role.end != index + 1:
+            return False
+        doc = view.doc
+        following = doc[index + 1] if index + 1 < len(doc) else None
+        return (
+            following is not None
+            and following.pos_ == "PROPN"
+            and following.text[:1].isupper()
+            and following.i not in view.match_at
+        )
 
     def _known_or_titled(self, view: _DocView, index: int) -> bool:
         doc = view.doc
@@ -470,13 +488,26 @@ class ActorResolver:
                 and end not in view.role_at
             ):
                 end += 1
-            if end - index >= 2 and (end == len(doc) or doc[end].pos_ != "PROPN"):
+            # One name is enough before the state the title serves ("Sheikh Karim of Kuwait").
+            one_of_state = end - index == 1 and self._state_follows_of(view, end)
+            if (end - index >= 2 or one_of_state) and (end == len(doc) or doc[end].pos_ != "PROPN"):
                 found.append((index, end, None))
                 taken.update(range(index, end))
                 index = end
             else:
                 index += 1
         return found
+
+    @staticmethod
+    def _state_follows_of(view: _DocView, index: int) -> bool:
+        doc = view.doc
+        if index >= len(doc) or doc[index].lower_ != "of":
+            return False
+        index += 1
+        if index < len(doc) and doc[index].lower_ == "the":
+            index += 1
+        match = view.match_at.get(index)
+        return match is not None and match.start == index and match.kind == "country"
 
     def _title_has_person_role(self, view: _DocView, index: int) -> bool:
         doc = view.doc
@@ -782,6 +813,13 @@ class ActorResolver:
             appos = _PhraseFacts()
             self._phrase_facts(view, start, end, appos, head_index=_span_head(doc, start, end).i)
             _merge_facts(facts, appos)
+        if facts.country is None:
+            # "King Hassan of Morocco": the state the title serves, written after the name.
+            found = view.name_at.get(name_start)
+            full_end = max(name_end, found[1]) if found is not None and found[0] == name_start else name_end
+            of_country = self._country_after_name(view, name_start, full_end)
+            if of_country is not None and (title_start < name_start or person_id is not None):
+                facts.country, facts.country_rank = of_country, 0
         earlier = None
         if person_id is None:
             earlier = self._people_by_word.get(normalize_name(name_text)) or (
@@ -790,7 +828,9 @@ class ActorResolver:
                 else None
             )
             if earlier is None:
-                person_id = self._kb_person_by_surname(name_text, facts)
+                person_id = self._kb_person_by_surname(name_text, facts, view, title_start, name_end)
+        else:
+            person_id = self._recheck_kb_person(view, title_start, name_start, name_end, person_id, facts)
         start_char, end_char = doc[title_start].idx, doc[name_end - 1].idx + len(doc[name_end - 1].text)
         text = doc.text[start_char:end_char]
         if earlier is not None and not facts.role_text:
@@ -878,7 +918,119 @@ class ActorResolver:
         role = view.role_at.get(head.i)
         return head.ent_type_ == "PERSON" or head.i in view.name_at or (role is not None and role.role.is_person)
 
-    def _kb_person_by_surname(self, name_text: str, facts: _PhraseFacts) -> str | None:
+    def _country_after_name(self, view: _DocView, name_start: int, name_end: int) -> str | None:
+        """The state in an "of" phrase right after a name ("Hassan of Morocco", "Abdullah of the Jordanians")."""
+        doc = view.doc
+        index = name_end
+        if index >= len(doc) or doc[index].lower_ != "of" or not (name_start <= doc[index].head.i < name_end):
+            return None
+        index += 1
+        if index < len(doc) and doc[index].lower_ == "the":
+            index += 1
+        match = view.match_at.get(index)
+        if match is None or match.start != index or match.kind != "country" or not match.key:
+            return None
+        return match.key
+
+    def _recheck_kb_person(
+        self, view: _DocView, title_start: int, name_start: int, name_end: int, person_id: str, facts: _PhraseFacts
+    ) -> str | None:
+        """A knowledge-base name ("King Abdullah") checked against namesakes the text may mean instead.
+
+        The full name of one person stands; a title and one name ("King Abdullah") is weighed against every
+        person so called ("Abdullah II" of Jordan): the phrase's state decides, then the sentence's, the
+        article's and the date. A namesake the text cannot tell apart is not picked at all.
+        """
+        doc = view.doc
+        # A phrase may hold only part of the name the scan found ("Sheikh Hamad" of "Sheikh Hamad bin Khalifa").
+        found = view.name_at.get(name_start)
+        full_end = max(name_end, found[1]) if found is not None and found[0] == name_start else name_end
+        words = [doc[i] for i in range(name_start, full_end) if not self._is_title_word(doc[i])]
+        if len(words) != 1:
+            return person_id
+        person = self.kb.people[person_id]
+        namesakes = {p.person_id: p for p in self.kb.people_named(words[0].text)}
+        namesakes.setdefault(person_id, person)
+        facts_with_title = facts
+        if facts.head_role is None and name_start < name_end and words[0].i != name_start:
+            role = self.lexicon.get(normalize_name(doc[name_start].text))
+            if role is not None and role.is_person:
+                facts_with_title = replace(
+                    facts, head_role=role, office=self.lexicon.offices.get(role.phrase) or role.office
+                )
+        chosen = self._pick_person(list(namesakes.values()), facts_with_title, view, title_start, name_end, person)
+        if chosen is None and facts_with_title is not facts:
+            # The title stays the role of the person the text does not identify.
+            role = facts_with_title.head_role
+            facts.head_role, facts.office, facts.is_person_role = role, facts_with_title.office, True
+            facts.role_text = facts.role_text or doc[name_start].text
+            facts.sector = facts.sector or (role.sector if role else None)
+        return chosen.person_id if chosen is not None else None
+
+    def _is_title_word(self, token: Token) -> bool:
+        role = self.lexicon.get(normalize_name(token.text))
+        return role is not None and role.is_person
+
+    def _pick_person(
+        self,
+        candidates: list[Person],
+        facts: _PhraseFacts,
+        view: _DocView,
+        start: int,
+        end: int,
+        preferred: Person | None = None,
+    ) -> Person | None:
+        """The one person among namesakes the text means, or None when it does not say.
+
+        The state the phrase names comes first ("of Jordan", "Jordan's", "Jordanian"), then the title ("King"
+        is not a president), then the one state among the namesakes' the sentence names, then the article's
+        most mentioned one, then who was in office on the article's date. Namesakes of one state are one reading:
+        the preferred (knowledge-base) one, else the latest.
+        """
+        if not candidates:
+            return None
+        if facts.country and facts.country != "IGO":
+            candidates = [p for p in candidates if any(t.country == facts.country for t in p.terms)]
+            if not candidates:
+                return None
+        if facts.head_role is not None:
+            titled = [p for p in candidates if _title_fits(p, facts)]
+            candidates = titled or candidates
+        if len(_countries_of(candidates)) > 1:
+            in_sentence = self._states_in_sentence(view, start, end)
+            named = [p for p in candidates if _countries_of([p]) & in_sentence]
+            if named and len(_countries_of(named)) == 1:
+                candidates = named
+        if len(_countries_of(candidates)) > 1 and self._state_counts:
+            counts = {c: self._state_counts[c] for c in _countries_of(candidates)}
+            best = max(counts.values())
+            if best > 0 and sum(1 for v in counts.values() if v == best) == 1:
+                candidates = [p for p in candidates if counts.get(p.country or "", 0) == best
+                              or any(counts.get(t.country or "", 0) == best for t in p.terms)]
+        if len(candidates) > 1 and self.article_date:
+            candidates = [p for p in candidates if p.terms_on(self.article_date)] or candidates
+        if len(candidates) > 1 and len(_countries_of(candidates)) == 1:
+            if preferred is not None and preferred in candidates:
+                return preferred
+            if facts.head_role is not None:
+                # "President Bush" with no date: one of the two, both American; the latest is the likelier reading.
+                return max(candidates, key=lambda p: max((t.start for t in p.terms if t.start), default=dt.date.min))
+        return candidates[0] if len(candidates) == 1 else None
+
+    def _states_in_sentence(self, view: _DocView, start: int, end: int) -> set[str]:
+        """States the sentence around a phrase names outside it (a person's nationality adjective included)."""
+        sentence = view.doc[start].sent
+        states: set[str] = set()
+        for match in view.matches:
+            if not sentence.start <= match.start < sentence.end or start <= match.start < end:
+                continue
+            if match.kind == "country" and match.key:
+                states.add(match.key)
+        return states
+
+    def _kb_person_by_surname(
+        self, name_text: str, facts: _PhraseFacts, view: _DocView, start: int, end: int
+    ) -> str | None:
         """A KB person the name can only mean ("President Bouteflika"), narrowed by title, country and date."""
         candidates = self.kb.people_named(name_text)
         if len(name_text.split()) == 1 and facts.head_role is None:
@@ -892,17 +1044,37 @@ class ActorResolver:
             if facts.country and facts.country != "IGO":
                 leaders = [p for p in leaders if any(t.country == facts.country for t in p.terms)]
             return leaders[0].person_id if len(leaders) == 1 else None
-        if facts.country and facts.country != "IGO":
-            candidates = [p for p in candidates if any(t.country == facts.country for t in p.terms)]
         if facts.office:
             with_office = [p for p in candidates if any(t.office == facts.office for t in p.terms)]
             candidates = with_office or candidates
-        if self.article_date and len(candidates) > 1:
-            candidates = [p for p in candidates if p.terms_on(self.article_date)] or candidates
-        if len(candidates) > 1 and len({t.country for p in candidates for t in p.terms}) == 1 and facts.head_role:
-            # "President Bush" with no date: one of the two, both American; the latest is the likelier reading.
-            candidates = [max(candidates, key=lambda p: max(t.start for t in p.terms if t.start))]
-        return candidates[0].person_id if len(candidates) == 1 else None
+        chosen = self._pick_person(candidates, facts, view, start, end)
+        if chosen is None and not candidates:
+            chosen = self._misspelled_leader(name_text, facts)
+        return chosen.person_id if chosen is not None else None
+
+    def _misspelled_leader(self, name_text: str, facts: _PhraseFacts) -> Person | None:
+        """A head of state or government whose name is written one letter off ("President Francois Mitterand").
+
+        Only for a title naming that office, a surname of six letters or more, and exactly one holder of that
+        office (in the phrase's state; the one in office on the article's date if there is one) so named.
+        """
+        if facts.office not in HOME_OFFICES or facts.former:
+            return None
+        found = [
+            p for p in self.kb.people_misspelled(name_text)
+            if any(
+                t.office == facts.office
+                and (not facts.country or facts.country == "IGO" or t.country == facts.country)
+                for t in p.terms
+            )
+        ]
+        if self.article_date is not None:
+            day = self.article_date
+            # Someone holding another office on the date is not called by this title.
+            found = [p for p in found if not p.terms_on(day) or any(t.office == facts.office for t in p.terms_on(day))]
+            # Who held the office on the date; the date may be a stand-in, so else any holder so named.
+            found = [p for p in found if any(t.office == facts.office for t in p.terms_on(day))] or found
+        return found[0] if len(found) == 1 else None
 
     def _register_person(self, actor: Actor, name: Span, facts: _PhraseFacts) -> None:
         self._people_by_word.setdefault(normalize_name(name.text), actor)
@@ -1662,6 +1834,28 @@ def _merge_facts(into: _PhraseFacts, other: _PhraseFacts) -> None:
     into.office = into.office or other.office
     into.former = into.former or other.former
     into.org = into.org or other.org
+
+
+def _countries_of(people: list[Person]) -> set[str]:
+    return {t.country for p in people for t in p.terms if t.country}
+
+
+def _title_fits(person: Person, facts: _PhraseFacts) -> bool:
+    """Whether a person held an office the title names ("King" a king, "President" a head of state)."""
+    role = facts.head_role
+    for term in person.terms:
+        if role is not None and term.title and role.phrase in normalize_name(term.title).split():
+            return True
+        if facts.office and term.office == facts.office and not _is_monarch_title(role):
+            return True
+    return False
+
+
+_MONARCH_TITLES = frozenset({"king", "queen", "emir", "sultan", "monarch", "prince", "crown prince", "sheikh"})
+
+
+def _is_monarch_title(role: Role | None) -> bool:
+    return role is not None and role.phrase in _MONARCH_TITLES
 
 
 def _conjunct_ranges(span: Span) -> list[tuple[int, int]]:
