@@ -626,3 +626,17 @@ def test_an_aside_the_parser_took_for_a_second_subject_is_not_another_actor() ->
 def test_whoever_reports_a_killing_in_the_passive_is_not_its_agent() -> None:
     (killing,) = [e for e in events_of("Ukraine said 12 civilians were killed overnight.") if e.trigger == "killed"]
     assert country(killing.actor) != "UKR"
+
+
+def test_a_detention_reported_beside_a_killing_is_the_reporting_authorities_own() -> None:
+    events = events_of("Kyrgyz authorities said 40 people were killed in the unrest and 900 were detained.")
+    (detention,) = [e for e in events if e.trigger == "detained"]
+    assert country(detention.actor) == "KGZ"
+    (killing,) = [e for e in events if e.trigger == "killed"]
+    assert country(killing.actor) != "KGZ"
+
+
+def test_peacekeepers_killed_is_a_killing_not_a_deployment() -> None:
+    (killing,) = [e for e in events_of("Three Indian peacekeepers were killed in an ambush in South Sudan.")
+                  if e.trigger == "killed"]
+    assert killing.cameo.startswith(("18", "19"))

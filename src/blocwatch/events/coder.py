@@ -554,6 +554,11 @@ class EventCoder:
                     sources = head_sources if head_sources else []
                     if not sources and not patients and verb.dep_ == "conj":
                         patients = head_patients
+                    if (not sources and verb.dep_ == "conj" and head.dep_ == "ccomp" and head != head.head
+                            and verb.lemma_.lower() not in VIOLENT_VERBS):
+                        # "authorities say 200 were killed and 10,000 detained": the killing has no named
+                        # agent, the detaining is the reporting authorities' own.
+                        sources = self._subject_tokens(head.head)[0]
             elif verb.dep_ == "relcl" and head != verb:
                 sources = [head]
             elif verb.dep_ == "acl" and (verb.tag_ == "VBG" or any(c.dep_ == "dobj" for c in verb.children)):
@@ -1294,7 +1299,8 @@ class EventCoder:
             main_code = self._match_verb(verb.head)[1] or ""
             if main_code[:2] in ("18", "19") and main_code[:2] != code[:2]:
                 code = main_code[:2] + "0"
-        if code in ("154", "042", "190", "0874", "0861") and _about_peacekeeping(verb):
+        if code in ("154", "042", "190", "0874", "0861") and _about_peacekeeping(verb) and (
+                verb.lemma_.lower() not in VIOLENT_VERBS):  # "peacekeepers were killed" is still a killing
             code = "074"  # sending or deploying forces for peacekeeping is material cooperation
         if code.startswith("01") and not sources:
             return []
