@@ -573,3 +573,14 @@ def test_a_misspelled_head_of_state_outside_the_articles_date_is_the_only_holder
     actors = resolve_text(parser, kb, "President Boris Yeltsine called Chancellor Kohl.", date="2005-06-01")
     yeltsin = find(actors, "President Boris Yeltsine")
     assert yeltsin.actor_id == "person:boris-yeltsin" and yeltsin.country == "RUS"
+
+
+def test_a_state_name_one_letter_off_is_that_state_when_only_one_fits() -> None:
+    from blocwatch.pipeline import extract_text
+
+    actors = {a.text: a.country for a in extract_text("Pakistan rejected an offer from Afganistan. Quatar's emir "
+                                                       "and Ethopia agreed.").actors}
+    assert actors.get("Afganistan") == "AFG" and actors.get("Ethopia") == "ETH"
+    assert any(text.startswith("Quatar") and country == "QAT" for text, country in actors.items())
+    # Real names stay what they are: Austria is not Australia, Malian is not Malawian.
+    assert {a.country for a in extract_text("Austrian and Malian officials met.").actors} == {"AUT", "MLI"}

@@ -640,3 +640,8 @@ def test_peacekeepers_killed_is_a_killing_not_a_deployment() -> None:
     (killing,) = [e for e in events_of("Three Indian peacekeepers were killed in an ambush in South Sudan.")
                   if e.trigger == "killed"]
     assert killing.cameo.startswith(("18", "19"))
+
+
+def test_an_agreement_to_re_open_is_an_intent_about_the_reopening() -> None:
+    (intent,) = find(events_of("Eritrea has agreed to re-open its border to UN monitors."), "03")
+    assert country(intent.actor) == "ERI" and country(intent.recipient) == "IGO"

@@ -354,6 +354,8 @@ class KnowledgeBase:
         self._holders: dict[tuple[str, str], list[tuple[dt.date, dt.date | None, str]]] = defaultdict(list)
         # Last word of every person's name and aliases -> person ids ("Bouteflika" -> abdelaziz-bouteflika).
         self.surnames: dict[str, set[str]] = defaultdict(set)
+        # One-word state names by key, built on the first misspelling looked up.
+        self._state_words: dict[str, list[IndexHit]] | None = None
         self._build_index()
 
     # -- building -------------------------------------------------------------------------------------------
@@ -568,6 +570,23 @@ class KnowledgeBase:
                 if any(normalize_name(written).split()[0] == words[0] for written in (person.name, *person.aliases))
             ]
         return found
+
+    def states_misspelled(self, word: str, min_length: int = 6) -> list[IndexHit]:
+        """The hits of the one state whose one-word name, adjective or demonym is a letter off ``word``
+        ("Afganistan" -> Afghanistan, "Ethopia" -> Ethiopia); [] when none or several are."""
+        key = normalize_name(word)
+        if len(key) < min_length or " " in key or key in self.index:
+            return []
+        if self._state_words is None:
+            self._state_words = {
+                alias_key: [hit for hit in hits if hit.kind == "country" and hit.field != PLACE_FIELD]
+                for alias_key, hits in self.index.items()
+                if " " not in alias_key and len(alias_key) >= min_length - 1
+                and any(hit.kind == "country" and hit.field != PLACE_FIELD for hit in hits)
+            }
+        found = [hits for alias_key, hits in self._state_words.items() if _one_edit_apart(alias_key, key)]
+        states = {hit.key for hits in found for hit in hits}
+        return found[0] if len(states) == 1 and len(found) == 1 else []
 
     def office_holder(self, country: str, office: str, on: DateLike) -> Person | None:
         """Who held ``office`` in ``country`` on the date, e.g. ("ARM", "head_of_government", "2017-05-01")."""

@@ -319,6 +319,10 @@ class ActorResolver:
                         usable = [hit for hit in hits if _case_fits(hit, written)]
                         if usable:
                             best = (end + 1, usable)
+            if best is None and token.pos_ == "PROPN" and token.is_title:
+                # "Ethopia has agreed", "an offer from Afganistan": a state's name one letter off.
+                misspelled = self.kb.states_misspelled(token.text)
+                best = (start + 1, misspelled) if misspelled else None
             if best is None:
                 start += 1
                 continue

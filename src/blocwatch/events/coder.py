@@ -343,6 +343,8 @@ class EventCoder:
     def _embedded(self, verb: Token) -> Token | None:
         for child in verb.children:
             if child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX"):
+                if _prefix_piece(child):
+                    continue  # "agreed to re-open": the verb is "open", not its cut-off prefix
                 return child
         # "called for the withdrawal", "agreed on a ceasefire": event noun under a preposition.
         return None
@@ -1719,6 +1721,12 @@ BLOCKED_WAYS = {"street", "road", "highway", "motorway", "bridge", "railway", "r
 DOMESTIC_BODIES = {"parliament", "police", "legislature", "judiciary", "cabinet", "senate", "congress", "assembly",
                    "court", "courts", "authorities", "army", "military", "government", "regime", "ministry"}
 FOREIGN_FACING = {"foreign", "ambassador", "envoy", "consul", "mediator", "special", "un", "u.n."}
+
+
+def _prefix_piece(tok: Token) -> bool:
+    """A prefix or hyphen the tokenizer cut off a verb ("re" and "-" in "re-open")."""
+    following = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return following is not None and not tok.whitespace_ and (tok.text == "-" or following.text == "-")
 
 
 def _stance_passive(verb: Token) -> bool:
