@@ -645,3 +645,12 @@ def test_peacekeepers_killed_is_a_killing_not_a_deployment() -> None:
 def test_an_agreement_to_re_open_is_an_intent_about_the_reopening() -> None:
     (intent,) = find(events_of("Eritrea has agreed to re-open its border to UN monitors."), "03")
     assert country(intent.actor) == "ERI" and country(intent.recipient) == "IGO"
+
+
+def test_a_killing_by_a_bombing_named_in_the_passive_is_unconventional_violence() -> None:
+    (killing,) = [e for e in events_of("A Lebanese judge has been killed in a car bomb explosion in Beirut.")
+                  if e.trigger == "killed"]
+    assert killing.cameo.startswith("18")
+    (follow_on,) = [e for e in events_of("A camp for Sudanese refugees was attacked by Chadian militiamen, killing "
+                                         "at least 30 people.") if e.trigger == "killing"]
+    assert follow_on.cameo.startswith("18")

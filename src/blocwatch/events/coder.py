@@ -1095,7 +1095,9 @@ class EventCoder:
         """Who does the violence decides between CAMEO 18 (unconventional) and 19 (military force)."""
         if verb.lemma_.lower() not in VIOLENT_VERBS or code[:2] not in ("18", "19"):
             return code
-        for tok in source_toks:
+        # "was killed in a car bomb explosion": the means named in the passive is the violence used.
+        means = _prep_objects(verb, ("in", "by")) if not source_toks else []
+        for tok in [*source_toks, *means]:
             head = tok.lower_
             key = self._noun_key(tok)
             if key and self.lexicon.nouns[key][:2] in ("18", "19"):  # "a roadside bombing killed ..."
@@ -1298,7 +1300,8 @@ class EventCoder:
         code = self._refine_violence(trig.code, verb, source_toks)
         if code[:2] in ("18", "19") and verb.dep_ == "advcl" and verb.tag_ == "VBG":
             # "rebels shelled Juba, killing 20": the killing was done by the shelling, and is coded as it is.
-            main_code = self._match_verb(verb.head)[1] or ""
+            main_code = self._refine_violence(self._match_verb(verb.head)[1] or "", verb.head,
+                                              self._subject_tokens(verb.head)[0])
             if main_code[:2] in ("18", "19") and main_code[:2] != code[:2]:
                 code = main_code[:2] + "0"
         if code in ("154", "042", "190", "0874", "0861") and _about_peacekeeping(verb) and (
