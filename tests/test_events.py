@@ -654,3 +654,11 @@ def test_a_killing_by_a_bombing_named_in_the_passive_is_unconventional_violence(
     (follow_on,) = [e for e in events_of("A camp for Sudanese refugees was attacked by Chadian militiamen, killing "
                                          "at least 30 people.") if e.trigger == "killing"]
     assert follow_on.cameo.startswith("18")
+
+
+def test_what_a_protest_demands_is_its_issue_not_a_second_event() -> None:
+    events = events_of("Thousands of Catalans demonstrated in Barcelona on Sunday calling for independence from Spain.")
+    assert [e.cameo[:2] for e in events] == ["14"]
+    (strike,) = events_of("Armenian opposition activists continued their hunger strike to demand the resignation of "
+                          "Prime Minister Nikol Pashinyan.")
+    assert strike.cameo.startswith("14") and country(strike.recipient) == "ARM"

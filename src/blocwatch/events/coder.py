@@ -340,6 +340,13 @@ class EventCoder:
             return None, code, obj, False
         return None, None, obj, False
 
+    def _protest_code(self, tok: Token) -> bool:
+        """Whether `tok` names a protest (CAMEO 14): "demonstrated", "a hunger strike"."""
+        if tok.pos_ == "VERB":
+            return (self._match_verb(tok)[1] or "").startswith("14")
+        key = self._noun_key(tok)
+        return bool(key) and self.lexicon.nouns[key or ""].startswith("14")
+
     def _embedded(self, verb: Token) -> Token | None:
         for child in verb.children:
             if child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX"):
@@ -403,6 +410,12 @@ class EventCoder:
             return None
         if lemma in ("arm", "equip") and verb.dep_ == "acl" and verb.tag_ == "VBN":
             return None  # "militiamen armed with machetes" says how they were armed, not who armed them
+        if (lemma in APPEAL_VERBS | DEMAND_VERBS and verb.dep_ in ("advcl", "acl", "xcomp", "relcl")
+                and self._protest_code(verb.head)):
+            # "demonstrated in Kirkuk calling for independence", "a hunger strike to demand the resignation of
+            # the president": what a protest demands is its issue, coded with the protest, not a second event.
+            consumed.update(c.i for c in verb.children if c.dep_ == "dobj")
+            return None
         if lemma in DECISION_VERBS and any(c.dep_ == "xcomp" and self._match_verb(c)[1] for c in verb.children):
             return None  # the embedded act is coded on its own verb
         if _purpose_clause(verb) and (verb.head.lemma_.lower() not in SENDING_VERBS and (
@@ -749,7 +762,7 @@ class EventCoder:
             actors = [a for a in actors if a.pos_ != "PRON"]  # "their demands" are the protesters' own
             if actors:
                 found.append(actors)
-            if self.lexicon.nouns.get(self._noun_key(obj) or "", "")[:2] == "08":
+            if self.lexicon.nouns.get(self._noun_key(obj) or "", "")[:3] == "084":
                 continue  # "to demand the return of property": what is to be handed back is not whom they confront
             found.extend([r] for r in recipients)
             found.append([obj])
