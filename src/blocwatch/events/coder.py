@@ -414,7 +414,7 @@ class EventCoder:
                 and self._protest_code(verb.head)):
             # "demonstrated in Kirkuk calling for independence", "a hunger strike to demand the resignation of
             # the president": what a protest demands is its issue, coded with the protest, not a second event.
-            consumed.update(c.i for c in verb.children if c.dep_ == "dobj")
+            consumed.update(c.i for c in verb.children if c.dep_ in ("dobj", "xcomp", "ccomp"))
             return None
         if lemma in DECISION_VERBS and any(c.dep_ == "xcomp" and self._match_verb(c)[1] for c in verb.children):
             return None  # the embedded act is coded on its own verb
@@ -748,7 +748,7 @@ class EventCoder:
             for child in clause.children:
                 if child.dep_ in ("advcl", "xcomp") and child.lemma_.lower() in PROTEST_PURPOSES:
                     objects.extend(g for g in child.children if g.dep_ == "dobj")
-                    objects.extend(_prep_objects(child, ("against", "over", "for", "at")))
+                    objects.extend(_prep_objects(child, ("against", "over", "for", "at", "on")))  # "calling on X"
                 elif child.dep_ == "prep" and child.lower_ in ("in", "against"):
                     for pobj in (g for g in child.children if g.dep_ == "pobj"):
                         if child.lower_ == "against":
