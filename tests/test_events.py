@@ -665,6 +665,6 @@ def test_what_a_protest_demands_is_its_issue_not_a_second_event() -> None:
 
 
 def test_a_rally_calling_on_the_government_to_act_confronts_the_government() -> None:
-    (rally,) = events_of("Several hundred Georgian protesters rallied outside parliament, calling on the government to "
-                         "resign.")
+    (rally,) = events_of("Several hundred Georgian protesters rallied outside the venue, calling on the government to "
+                         "quit the alliance.")
     assert rally.cameo.startswith("14") and rally.recipient is not None and "government" in rally.recipient.text
