@@ -64,6 +64,8 @@ FUTURE_VERBS = {"plan", "set", "schedule", "expect", "prepare", "aim", "go", "sl
                 "choose", "need", "have", "be", "threaten", "manage", "proceed", "help", "want", "wish", "like", "dare"}
 RECIPROCAL_TRIGGERS = {"meet", "talk", "negotiate", "agree", "sign", "cooperate", "clash", "fight", "consult",
                        "discuss", "confer", "trade", "ally", "partner", "collaborate", "deploy", "exchange", "hold"}
+# Acts both sides perform at once: "A met B", "held talks with B", "signed an agreement with B" are coded both ways.
+SYMMETRIC_CODES = {"040", "044", "046", "057"}
 # "this drew criticism from Russia": the grammatical subject is the target of the act named by the object.
 RECEIVING_VERBS = {"draw", "face", "receive", "attract", "prompt", "provoke", "spark", "trigger", "meet", "earn",
                    "incur", "get", "come"}
@@ -1179,11 +1181,15 @@ class EventCoder:
         sources = self._actors(self._expand(source_toks), offset, resolver)
         targets: list[Actor] = []
         anaphoric_target = False
+        partners: set[int] = set()  # where the other side of a symmetric act is named
         for t in self._expand(target_toks):
             if _anaphoric(t) and previous:
                 anaphoric_target = True
                 continue
-            targets.extend(self._actors([t], offset, resolver))
+            found = self._actors([t], offset, resolver)
+            if trig.code in SYMMETRIC_CODES and _partner(t):
+                partners.update(a.start for a in found)
+            targets.extend(found)
         if place is None and not trig.nominal:
             place = self._place_of(source_toks, offset, resolver)  # "a roadside bombing near Samarra killed ..."
         if (not sources and not any(t.pos_ == "PRON" for t in source_toks) and place is not None and place.country
@@ -1295,7 +1301,9 @@ class EventCoder:
                                                              and source.sector == target.sector)):
                         continue  # the same mention, or the state twice; "Nigerian police arrested Nigerians" stays
                     pairs.append((source, target))
-                    if reciprocal_args and source is not None and target is not None:
+                    if source is not None and target is not None and (reciprocal_args or (
+                            target.start in partners and code[:2] in ("03", "04", "05")
+                            and modality in ("asserted", "future") and not _conditional(verb))):
                         pairs.append((target, source))
             if not pairs:  # every recipient turned out to be the actor itself
                 pairs = [(source, None) for source in sources]
@@ -1500,6 +1508,23 @@ def _main_clause(tok: Token) -> bool:
     while tok.dep_ in ("conj", "xcomp", "ccomp") and tok.head != tok:
         tok = tok.head
     return tok.dep_ == "ROOT"
+
+
+def _partner(tok: Token) -> bool:
+    """The other side of a meeting, talks or an agreement: "met B", "talks with B", "an agreement with B"."""
+    if tok.pos_ == "NOUN" and not _agentive(tok):
+        return False  # "meet the needs of", "a deal with conditions"
+    while tok.dep_ == "conj" and tok.head != tok:
+        tok = tok.head
+    if tok.dep_ == "pobj":
+        return tok.head.lower_ == "with"
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("meet", "consult")
+
+
+def _conditional(verb: Token) -> bool:
+    """"would meet the mediator if he gave them a veto": a conditional offer is one side's stance."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for c in verb.children)
 
 
 def _listed_apposition(tok: Token) -> bool:
