@@ -540,3 +540,13 @@ def test_a_meeting_or_agreement_with_a_named_partner_is_coded_both_ways() -> Non
     assert {(country(e.actor), country(e.recipient)) for e in offer} == {("BOL", "PRY")}
     (attack,) = find(events_of("Azerbaijan attacked Armenia."), "19")
     assert country(attack.actor) == "AZE"
+
+
+def test_an_act_or_thing_in_a_country_is_written_as_the_place() -> None:
+    (truce,) = find(events_of("The rebels agreed to a ceasefire in Mozambique on Sunday."), "03")
+    assert country(truce.recipient) == "MOZ" and truce.recipient.text == "Mozambique"
+    (help_,) = find(events_of("Canada is ready to contribute to the stabilization of the situation in Haiti."), "03")
+    assert country(help_.recipient) == "HTI" and help_.recipient.text == "Haiti"
+    # A party in a place keeps its own phrase.
+    (attack,) = find(events_of("Russia issued an ultimatum to Georgian forces in Abkhazia."), "13")
+    assert attack.recipient.text.startswith("Georgian forces")

@@ -1078,10 +1078,34 @@ class EventCoder:
             return actor
         # The mention as written is the whole noun phrase with its prepositional tails (not its relative
         # clauses, asides or coordinated siblings); the compact phrase was only used to resolve it.
+        setting = self._named_setting(tok, actor, offset, resolver)
+        if setting is not None:
+            return setting
         full = _full_phrase(tok)
         if len(full) <= MAX_PHRASE_TOKENS and full.start_char + offset <= actor.start and actor.end <= full.end_char + offset:
             return replace(actor, text=full.text, start=offset + full.start_char, end=offset + full.end_char)
         return actor
+
+    def _named_setting(self, tok: Token, actor: Actor, offset: int, resolver: SpanResolver) -> Actor | None:
+        """"a ceasefire in Afghanistan", "aid in Yemen", "the normalization of the situation in Mali": an act or a
+        thing is no party; the state it stands for is the place its phrase names, and that place is the mention."""
+        if actor.kind != "state" or tok.pos_ != "NOUN" or (_agentive(tok) and not self._noun_key(tok)):
+            return None
+        if resolver.actor_for_span(tok.doc[tok.left_edge.i:tok.i + 1], offset) is not None:
+            return None  # "Ukrainian forces in the Crimea": named by itself
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS | {"of"}:
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                if prep.lower_ == "of":  # "the normalization of the situation in Mali"
+                    place = self._named_setting(pobj, actor, offset, resolver)
+                else:
+                    place = self._actor(pobj, offset, resolver)
+                if place is not None and place.kind == "state" and place.country == actor.country:
+                    return replace(actor, text=place.text, start=place.start, end=place.end)
+        return None
 
     def _resolve_actor(self, tok: Token, offset: int, resolver: SpanResolver) -> Actor | None:
         if tok.lemma_.lower() in NON_ACTOR_HEADS or tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"):
