@@ -550,3 +550,10 @@ def test_an_act_or_thing_in_a_country_is_written_as_the_place() -> None:
     # A party in a place keeps its own phrase.
     (attack,) = find(events_of("Russia issued an ultimatum to Georgian forces in Abkhazia."), "13")
     assert attack.recipient.text.startswith("Georgian forces")
+
+
+def test_a_state_of_alert_or_siege_is_no_party_the_place_is() -> None:
+    (alert,) = [e for e in events_of("Chilean troops remained on alert Monday in Valparaiso.") if e.actor]
+    assert alert.recipient is not None and alert.recipient.text == "Valparaiso"
+    (siege,) = find(events_of("The Ecuadorian president declared a state of siege in Cotopaxi on Friday."), "17")
+    assert siege.recipient is not None and siege.recipient.text == "Cotopaxi"

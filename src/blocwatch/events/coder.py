@@ -1603,7 +1603,8 @@ ABSTRACT_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism
 ACT_WORDS = {"charge", "offer", "request", "demand", "call", "plan", "proposal", "claim", "report", "decision", "move",
              "step", "deal", "rule", "law", "bill", "policy", "measure", "response", "support", "aid", "hope", "fear",
              "concern", "position", "work", "school", "role", "part", "way", "time", "need", "effort", "right",
-             "help", "order", "deadline", "ban", "control", "power", "access", "issue", "problem", "case"}
+             "help", "order", "deadline", "ban", "control", "power", "access", "issue", "problem", "case",
+             "alert", "standby", "siege", "emergency", "lockdown", "curfew", "readiness"}  # states put in force
 
 
 def _agentive(tok: Token) -> bool:
