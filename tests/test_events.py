@@ -557,3 +557,11 @@ def test_a_state_of_alert_or_siege_is_no_party_the_place_is() -> None:
     assert alert.recipient is not None and alert.recipient.text == "Valparaiso"
     (siege,) = find(events_of("The Ecuadorian president declared a state of siege in Cotopaxi on Friday."), "17")
     assert siege.recipient is not None and siege.recipient.text == "Cotopaxi"
+
+
+def test_a_counted_group_is_written_with_its_count_and_participle_places() -> None:
+    (arrest,) = find(events_of("Georgian police detained dozens of students on Tuesday."), "17")
+    assert arrest.recipient is not None and arrest.recipient.text == "dozens of students"
+    (halt,) = find(events_of("The Red Cross suspended aid deliveries to 5,000 people in rebel-held parts of Yemen."),
+                   "16")
+    assert halt.recipient is not None and halt.recipient.text == "5,000 people in rebel-held parts of Yemen"

@@ -1082,6 +1082,9 @@ class EventCoder:
         if setting is not None:
             return setting
         full = _full_phrase(tok)
+        counter = _counting_head(tok)
+        if counter is not None:  # "dozens of demonstrators", "a group of Moroccan diplomats": the count is written too
+            full = tok.doc[counter.left_edge.i:full.end]
         if len(full) <= MAX_PHRASE_TOKENS and full.start_char + offset <= actor.start and actor.end <= full.end_char + offset:
             return replace(actor, text=full.text, start=offset + full.start_char, end=offset + full.end_char)
         return actor
@@ -1570,8 +1573,9 @@ def _full_phrase(tok: Token) -> Span:
             continue
         if child.dep_ in ("relcl", "advcl", "acl") or (child.dep_ == "appos" and doc[child.left_edge.i - 1].text == ","):
             continue  # clauses and comma-set asides
-        if child.dep_ == "prep" and any(t.pos_ in ("VERB", "AUX") for t in child.subtree):
-            continue  # "efforts at restoring peace ...": a clause in disguise
+        if child.dep_ == "prep" and any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")
+                                        for t in child.subtree):
+            continue  # "efforts at restoring peace ...": a clause in disguise; "Serb-held parts" is no clause
         if child.dep_ in ("prep", "npadvmod") and _names_a_time(child):
             continue  # "The United Nations on Tuesday": when, not who
         end = max(end, child.right_edge.i + 1)
@@ -1612,6 +1616,19 @@ def _agentive(tok: Token) -> bool:
     word = tok.lemma_.lower()
     return (not word.endswith(ABSTRACT_SUFFIXES) and word not in NON_ACTOR_HEADS and word not in ACT_WORDS
             and len(word) > 2)
+
+
+COUNTING_WORDS = QUANTITY_NOUNS - {"day", "week", "month", "year", "hour", "series", "round", "wave", "spate", "string",
+                                   "set", "kind", "type", "form", "part"}
+
+
+def _counting_head(tok: Token) -> Token | None:
+    """The quantity word that counts `tok` in "dozens of demonstrators", "a group of diplomats", if any."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "of" or prep.head == prep:
+        return None
+    counter = prep.head
+    return counter if counter.lemma_.lower() in COUNTING_WORDS or counter.lower_ in COUNTING_WORDS else None
 
 
 def _counted(noun: Token) -> Token:
