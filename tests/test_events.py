@@ -565,3 +565,15 @@ def test_a_counted_group_is_written_with_its_count_and_participle_places() -> No
     (halt,) = find(events_of("The Red Cross suspended aid deliveries to 5,000 people in rebel-held parts of Yemen."),
                    "16")
     assert halt.recipient is not None and halt.recipient.text == "5,000 people in rebel-held parts of Yemen"
+
+
+def test_a_phone_call_or_an_announced_visit_is_coded_both_ways() -> None:
+    call = find(events_of("The Polish president telephoned the Lithuanian prime minister on Monday."), "04")
+    assert {(country(e.actor), country(e.recipient)) for e in call} == {("POL", "LTU"), ("LTU", "POL")}
+    visit = find(events_of("The Greek prime minister will make a visit to Cyprus next month."), "03")
+    assert {(country(e.actor), country(e.recipient)) for e in visit} == {("GRC", "CYP"), ("CYP", "GRC")}
+    # A town visited is where, not who hosts; a visit made is the guest's act, its hosting the host's.
+    (town,) = find(events_of("The Greek prime minister will visit Nicosia next month."), "03")
+    assert country(town.actor) == "GRC"
+    (made,) = find(events_of("The Greek prime minister visited Cyprus on Monday."), "04")
+    assert (country(made.actor), country(made.recipient)) == ("GRC", "CYP")

@@ -65,7 +65,9 @@ FUTURE_VERBS = {"plan", "set", "schedule", "expect", "prepare", "aim", "go", "sl
 RECIPROCAL_TRIGGERS = {"meet", "talk", "negotiate", "agree", "sign", "cooperate", "clash", "fight", "consult",
                        "discuss", "confer", "trade", "ally", "partner", "collaborate", "deploy", "exchange", "hold"}
 # Acts both sides perform at once: "A met B", "held talks with B", "signed an agreement with B" are coded both ways.
-SYMMETRIC_CODES = {"040", "044", "046", "057"}
+SYMMETRIC_CODES = {"040", "041", "044", "046", "057"}
+# A visit and its hosting are one arrangement of both sides once announced ("will host", "will visit": CAMEO 036).
+VISIT_CODES = {"042", "043"}
 # "this drew criticism from Russia": the grammatical subject is the target of the act named by the object.
 RECEIVING_VERBS = {"draw", "face", "receive", "attract", "prompt", "provoke", "spark", "trigger", "meet", "earn",
                    "incur", "get", "come"}
@@ -1214,8 +1216,10 @@ class EventCoder:
                 anaphoric_target = True
                 continue
             found = self._actors([t], offset, resolver)
-            if trig.code in SYMMETRIC_CODES and _partner(t):
-                partners.update(a.start for a in found)
+            if trig.code in SYMMETRIC_CODES | VISIT_CODES and _partner(t):
+                # a town or city visited is where, not who hosts ("will visit Paris")
+                partners.update(a.start for a in found if trig.code in SYMMETRIC_CODES or not (
+                    hasattr(resolver, "is_locality") and resolver.is_locality(a)))
             targets.extend(found)
         if place is None and not trig.nominal:
             place = self._place_of(source_toks, offset, resolver)  # "a roadside bombing near Samarra killed ..."
@@ -1330,6 +1334,7 @@ class EventCoder:
                     pairs.append((source, target))
                     if source is not None and target is not None and (reciprocal_args or (
                             target.start in partners and code[:2] in ("03", "04", "05")
+                            and (trig.code in SYMMETRIC_CODES or code.startswith("03"))
                             and modality in ("asserted", "future") and not _conditional(verb))):
                         pairs.append((target, source))
             if not pairs:  # every recipient turned out to be the actor itself
@@ -1537,6 +1542,9 @@ def _main_clause(tok: Token) -> bool:
     return tok.dep_ == "ROOT"
 
 
+VISIT_WORDS = ("visit", "trip", "host", "welcome", "receive")
+
+
 def _partner(tok: Token) -> bool:
     """The other side of a meeting, talks or an agreement: "met B", "talks with B", "an agreement with B"."""
     if tok.pos_ == "NOUN" and not _agentive(tok):
@@ -1544,8 +1552,9 @@ def _partner(tok: Token) -> bool:
     while tok.dep_ == "conj" and tok.head != tok:
         tok = tok.head
     if tok.dep_ == "pobj":
-        return tok.head.lower_ == "with"
-    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("meet", "consult")
+        return tok.head.lower_ == "with" or (tok.head.lower_ == "to" and tok.head.head.lemma_.lower() in VISIT_WORDS)
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("meet", "consult", "telephone", "phone", "call",
+                                                              *VISIT_WORDS)
 
 
 def _conditional(verb: Token) -> bool:
