@@ -577,3 +577,14 @@ def test_a_phone_call_or_an_announced_visit_is_coded_both_ways() -> None:
     assert country(town.actor) == "GRC"
     (made,) = find(events_of("The Greek prime minister visited Cyprus on Monday."), "04")
     assert (country(made.actor), country(made.recipient)) == ("GRC", "CYP")
+
+
+def test_partners_named_in_one_coordination_are_written_as_it() -> None:
+    events = find(events_of("Peru and Ecuador agreed to reopen their border crossings."), "03")
+    assert {(country(e.actor), country(e.recipient)) for e in events} == {("PER", "ECU"), ("ECU", "PER")}
+    assert {e.actor.text for e in events} == {e.recipient.text for e in events} == {"Peru and Ecuador"}
+
+
+def test_both_sides_breaking_a_truce_break_it_against_each_other() -> None:
+    events = find(events_of("Ethiopia and Eritrea violated the ceasefire along their border."), "19")
+    assert {(country(e.actor), country(e.recipient)) for e in events} == {("ETH", "ERI"), ("ERI", "ETH")}

@@ -1313,16 +1313,20 @@ class EventCoder:
         evidence_start = offset + sent.start_char
         evidence_end = offset + sent.end_char
         pairs: list[tuple[Actor | None, Actor | None]] = []
-        reciprocal = verb.lemma_.lower() in RECIPROCAL_TRIGGERS or code[:2] in ("03", "04", "05", "06")
+        # "India and Pakistan violated the ceasefire": a truce binds both sides, so each breaks it against the other.
+        mutual_breach = code == "196" and len(sources) > 1
+        reciprocal = verb.lemma_.lower() in RECIPROCAL_TRIGGERS or code[:2] in ("03", "04", "05", "06") or mutual_breach
         joint = any(c.lower_ in JOINT_ADVERBS for c in verb.children)
         if len(sources) > 1 and joint:
             # "Armenia and the EU jointly deployed ...": the act is cooperation between the partners.
             if code[:2] not in ("03", "04", "05", "06"):
                 code = "060"
                 info = ontology.lookup(code)
-            pairs = [(a, b) for a in sources for b in sources if a is not b and a.actor_id != b.actor_id]
-        elif len(sources) > 1 and reciprocal and (not targets or code[:2] in ("03", "04", "05", "06")):
-            pairs = [(a, b) for a in sources for b in sources if a is not b and a.actor_id != b.actor_id]
+            together = _coordinated(sources, sent, offset)
+            pairs = [(a, b) for a in together for b in together if a is not b and a.actor_id != b.actor_id]
+        elif len(sources) > 1 and reciprocal and (not targets or code[:2] in ("03", "04", "05", "06") or mutual_breach):
+            together = _coordinated(sources, sent, offset)
+            pairs = [(a, b) for a in together for b in together if a is not b and a.actor_id != b.actor_id]
         else:
             for source in sources or [None]:
                 for target in targets or [None]:
@@ -1540,6 +1544,22 @@ def _main_clause(tok: Token) -> bool:
     while tok.dep_ in ("conj", "xcomp", "ccomp") and tok.head != tok:
         tok = tok.head
     return tok.dep_ == "ROOT"
+
+
+def _coordinated(actors: list[Actor], sent: Span, offset: int) -> list[Actor]:
+    """"Armenia and Azerbaijan agreed": partners named in one coordination are written as that coordination."""
+    ordered = sorted(actors, key=lambda a: a.start)
+    text = sent.doc.text
+    if not ordered or any(not a.text for a in ordered):
+        return actors
+    for left, right in zip(ordered, ordered[1:], strict=False):
+        if left.end > right.start or text[left.end - offset:right.start - offset].strip(" ,") not in ("and", "or", ""):
+            return actors
+    start, end = ordered[0].start, ordered[-1].end
+    written = text[start - offset:end - offset]
+    if len(written.split()) > MAX_PHRASE_TOKENS:
+        return actors
+    return [replace(a, text=written, start=start, end=end) for a in actors]
 
 
 VISIT_WORDS = ("visit", "trip", "host", "welcome", "receive")
