@@ -588,3 +588,10 @@ def test_partners_named_in_one_coordination_are_written_as_it() -> None:
 def test_both_sides_breaking_a_truce_break_it_against_each_other() -> None:
     events = find(events_of("Ethiopia and Eritrea violated the ceasefire along their border."), "19")
     assert {(country(e.actor), country(e.recipient)) for e in events} == {("ETH", "ERI"), ("ERI", "ETH")}
+
+
+def test_people_held_as_shields_are_the_recipient_not_the_place() -> None:
+    (shield,) = find(events_of("The militia held about 300 villagers as human shields in Marawi."), "18")
+    assert shield.recipient is not None and shield.recipient.text == "about 300 villagers"
+    (used,) = find(events_of("The rebels used several hundred families as human shields near the airport."), "18")
+    assert used.recipient is not None and used.recipient.text == "several hundred families"

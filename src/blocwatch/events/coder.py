@@ -638,6 +638,10 @@ class EventCoder:
                                     # "opposed to French mediation", "conceded to demands from UNITA": their author
                                     prepositional.insert(0, authors)
                                 prepositional.extend([r] for r in targets)
+        if obj is not None and obj.dep_ == "pobj" and obj.head.lower_ == "as" and obj.head.head == holder:
+            # "held civilians as human shields in Raqqa": the pattern's word is what they are made, its place where;
+            # the object is who
+            object_candidates = [[c for c in holder.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]]
         if trig.code[:2] in ("11", "12", "16"):
             # "complained to the UN over Israeli air raids": the complaint is aimed at who carried them out.
             for head in heads:
@@ -1605,6 +1609,8 @@ def _full_phrase(tok: Token) -> Span:
         if child.dep_ == "prep" and any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")
                                         for t in child.subtree):
             continue  # "efforts at restoring peace ...": a clause in disguise; "Serb-held parts" is no clause
+        if child.dep_ == "prep" and child.lower_ == "as":
+            continue  # "families as human shields": what they are used as, not who they are
         if child.dep_ in ("prep", "npadvmod") and _names_a_time(child):
             continue  # "The United Nations on Tuesday": when, not who
         end = max(end, child.right_edge.i + 1)
