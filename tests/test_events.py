@@ -595,3 +595,8 @@ def test_people_held_as_shields_are_the_recipient_not_the_place() -> None:
     assert shield.recipient is not None and shield.recipient.text == "about 300 villagers"
     (used,) = find(events_of("The rebels used several hundred families as human shields near the airport."), "18")
     assert used.recipient is not None and used.recipient.text == "several hundred families"
+
+
+def test_a_place_is_written_without_its_descriptive_aside() -> None:
+    (threat,) = find(events_of("Hamas threatened to shell Ashkelon, Israel's southern port city, on Monday."), "13")
+    assert threat.recipient is not None and threat.recipient.text == "Ashkelon"

@@ -1093,6 +1093,9 @@ class EventCoder:
             full = tok.doc[counter.left_edge.i:full.end]
         if len(full) <= MAX_PHRASE_TOKENS and full.start_char + offset <= actor.start and actor.end <= full.end_char + offset:
             return replace(actor, text=full.text, start=offset + full.start_char, end=offset + full.end_char)
+        if actor.kind == "state" and tok.ent_type_ in ("GPE", "LOC") and full.start_char + offset == actor.start:
+            # "Haifa, Israel's third largest city": a place is named by its name; the aside only describes it
+            return replace(actor, text=full.text, start=offset + full.start_char, end=offset + full.end_char)
         return actor
 
     def _named_setting(self, tok: Token, actor: Actor, offset: int, resolver: SpanResolver) -> Actor | None:
