@@ -600,3 +600,9 @@ def test_people_held_as_shields_are_the_recipient_not_the_place() -> None:
 def test_a_place_is_written_without_its_descriptive_aside() -> None:
     (threat,) = find(events_of("Hamas threatened to shell Ashkelon, Israel's southern port city, on Monday."), "13")
     assert threat.recipient is not None and threat.recipient.text == "Ashkelon"
+
+
+def test_a_bracketed_acronym_stays_with_the_name() -> None:
+    events = events_of("The army attacked the Karen National Union (KNU) near the border.")
+    (attack,) = find(events, "19") or find(events, "18")
+    assert attack.recipient is not None and attack.recipient.text == "the Karen National Union (KNU)"

@@ -1618,9 +1618,14 @@ def _full_phrase(tok: Token) -> Span:
             continue  # "The United Nations on Tuesday": when, not who
         end = max(end, child.right_edge.i + 1)
     opened = [t.i for t in doc[start:end] if t.text == "("]
+    closes = False
     if opened and not any(t.text == ")" for t in doc[opened[-1]:end]):
-        end = opened[-1]  # "the Islamic Salvation Front (FIS" loses its unclosed parenthesis
-    while end - 1 > start and doc[end - 1].is_punct:
+        if end < len(doc) and doc[end].text == ")" and end - opened[-1] <= 4:
+            end += 1  # "the Kachin Independence Organization (KIO)": the bracketed acronym is part of the name
+            closes = True
+        else:
+            end = opened[-1]  # "the Islamic Salvation Front (FIS" loses its unclosed parenthesis
+    while end - 1 > start and doc[end - 1].is_punct and not (closes and doc[end - 1].text == ")"):
         end -= 1
     while start < end - 1 and doc[start].is_punct:
         start += 1
