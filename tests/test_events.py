@@ -606,3 +606,15 @@ def test_a_bracketed_acronym_stays_with_the_name() -> None:
     events = events_of("The army attacked the Karen National Union (KNU) near the border.")
     (attack,) = find(events, "19") or find(events, "18")
     assert attack.recipient is not None and attack.recipient.text == "the Karen National Union (KNU)"
+
+
+def test_an_effort_or_commitment_is_aimed_at_whom_its_purpose_names() -> None:
+    mediation = find(events_of("Norway launched a mediation effort to resolve the dispute between Serbia and Kosovo."),
+                     "04")
+    assert {country(e.recipient) for e in mediation} == {"SRB", "XKX"} or {
+        e.recipient.text for e in mediation if e.recipient} >= {"Serbia", "Kosovo"}
+    helped = find(events_of("The African Union launched a mediation effort designed to help the rebels and the government "
+                            "reach a settlement."), "04")
+    assert {e.recipient.text for e in helped if e.recipient} == {"the rebels", "the government"}
+    (pledge,) = find(events_of("The Kenyan army reiterated its commitment to support the Somali police."), "03")
+    assert pledge.recipient is not None and pledge.recipient.text == "the Somali police"

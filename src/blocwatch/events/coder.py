@@ -596,6 +596,8 @@ class EventCoder:
                 if (trig.code[:2] in REACTIVE_ROOTS and not trig.obj_is_event) or requested:
                     object_candidates.insert(0, actors)
                 elif obj.lemma_.lower() in self._hosted_nouns or trig.code[:2] in REACTIVE_ROOTS:
+                    if obj.lemma_.lower() in self.lexicon.noun_classes.get("PARTICIPATION", frozenset()):
+                        actors = [a for a in actors if a.pos_ != "PRON"]  # "reiterated its commitment": its own
                     object_candidates.append(actors)
                 if not trig.obj_is_event:  # "leaving the alliance": an actor named by a word that can name an act
                     object_candidates.append([obj])
@@ -678,6 +680,9 @@ class EventCoder:
         for clause in [c for c in holder.children if c.dep_ in ("advcl", "xcomp")]:
             if clause.lemma_.lower() in HELPING_VERBS:  # "sent aid to help North Korea", "to support projects"
                 core.append([c for c in clause.children if c.dep_ in ("dobj", "dative")])
+        if obj is not None and obj != verb.head:
+            # "its commitment to support the police", "a mediation effort to resolve the rift between Qatar and ..."
+            core.extend(_purpose_targets(obj))
         if trig.code[:2] == "14":
             core.extend(self._protested(verb, holder, trig.obj))
         if trig.code[:2] in ("10", "13"):
@@ -1567,6 +1572,30 @@ def _coordinated(actors: list[Actor], sent: Span, offset: int) -> list[Actor]:
     if len(written.split()) > MAX_PHRASE_TOKENS:
         return actors
     return [replace(a, text=written, start=start, end=end) for a in actors]
+
+
+RESOLVING_VERBS = {"resolve", "settle", "end", "defuse", "bridge", "mediate"}
+PURPOSE_CARRIERS = {"design", "aim", "intend", "mean", "seek"}
+
+
+def _purpose_targets(noun: Token) -> list[list[Token]]:
+    """Whom an effort or a commitment is for, named in its purpose clause: "to support the police", "designed to
+    help the Government and the secessionists reach a settlement", "to resolve the rift between X and Y"."""
+    found: list[list[Token]] = []
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
+    while clauses:
+        clause = clauses.pop(0)
+        lemma = clause.lemma_.lower()
+        if lemma in PURPOSE_CARRIERS:
+            clauses.extend(c for c in clause.children if c.dep_ == "xcomp" and c.pos_ == "VERB")
+        elif lemma in HELPING_VERBS | RESOLVING_VERBS:
+            objects = [c for c in clause.children if c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN")]
+            helped = [s for c in clause.children if c.dep_ == "ccomp" for s in c.children
+                      if s.dep_ == "nsubj" and s.pos_ in ("NOUN", "PROPN")]  # "help X reach a settlement"
+            between = [p for o in objects for prep in o.children if prep.dep_ == "prep" and prep.lower_ == "between"
+                       for p in prep.children if p.dep_ == "pobj"]  # "the rift between Qatar and other Gulf states"
+            found.append(between or (objects if lemma in HELPING_VERBS else []) or helped)
+    return [f for f in found if f]
 
 
 VISIT_WORDS = ("visit", "trip", "host", "welcome", "receive")
