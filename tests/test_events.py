@@ -618,3 +618,13 @@ def test_an_effort_or_commitment_is_aimed_at_whom_its_purpose_names() -> None:
     assert {e.recipient.text for e in helped if e.recipient} == {"the rebels", "the government"}
     (pledge,) = find(events_of("The Kenyan army reiterated its commitment to support the Somali police."), "03")
     assert pledge.recipient is not None and pledge.recipient.text == "the Somali police"
+
+
+def test_the_charge_of_an_accusation_is_no_part_of_the_accused() -> None:
+    (accusation,) = find(events_of("Human Rights Watch accused the Ugandan army of mass slaughter of villagers."),
+                         "11")
+    assert accusation.recipient is not None and accusation.recipient.text == "the Ugandan army"
+    (rejection,) = [e for e in events_of("Beijing rejected accusations by Washington of genocide.") if e.recipient]
+    assert rejection.recipient.text == "Washington"
+    (named,) = find(events_of("Human Rights Watch accused the government of Uganda on Monday."), "11")
+    assert named.recipient is not None and named.recipient.text == "the government of Uganda"

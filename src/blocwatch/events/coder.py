@@ -960,7 +960,7 @@ class EventCoder:
             # "civilians in an attack on a village in ...": a place phrase joins only when it is short.
             short_place = child.right_edge.i - child.i <= 4 and any(
                 g.ent_type_ in ("GPE", "LOC", "NORP", "ORG") for g in child.subtree)
-            if child.lower_ == "of" or (child.lower_ in ("from", "in") and short_place):
+            if (child.lower_ == "of" and not _charge_of(tok, child)) or (child.lower_ in ("from", "in") and short_place):
                 end = max(end, _compact_edge(child) + 1)
 
         # Don't swallow a leading conjunct's siblings or punctuation.
@@ -1643,6 +1643,8 @@ def _full_phrase(tok: Token) -> Span:
             continue  # "efforts at restoring peace ...": a clause in disguise; "Serb-held parts" is no clause
         if child.dep_ == "prep" and child.lower_ == "as":
             continue  # "families as human shields": what they are used as, not who they are
+        if child.dep_ == "prep" and child.lower_ == "of" and _charge_of(tok, child):
+            continue  # "accused the military of mass killings": the charge, not who is accused
         if child.dep_ in ("prep", "npadvmod") and _names_a_time(child):
             continue  # "The United Nations on Tuesday": when, not who
         end = max(end, child.right_edge.i + 1)
@@ -1659,6 +1661,20 @@ def _full_phrase(tok: Token) -> Span:
     while start < end - 1 and doc[start].is_punct:
         start += 1
     return doc[start:end]
+
+
+ACCUSING_WORDS = {"accuse", "charge", "suspect", "convict", "acquit", "blame", "accusation", "allegation"}
+
+
+def _charge_of(tok: Token, prep: Token) -> bool:
+    """Whether the "of" phrase `prep` on `tok` is the charge of an accusation made against or by `tok` ("accused the
+    military of mass killings", "accusations by the US of genocide"), not part of its name ("the government of
+    Sierra Leone")."""
+    if any(g.pos_ == "PROPN" or g.ent_type_ in ("GPE", "ORG", "NORP", "LOC") for g in prep.children):
+        return False
+    if tok.dep_ == "dobj":
+        return tok.head.lemma_.lower() in ACCUSING_WORDS
+    return tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.head.head.lemma_.lower() in ACCUSING_WORDS
 
 
 def _compact_edge(tok: Token) -> int:
