@@ -628,3 +628,8 @@ def test_the_charge_of_an_accusation_is_no_part_of_the_accused() -> None:
     assert rejection.recipient.text == "Washington"
     (named,) = find(events_of("Human Rights Watch accused the government of Uganda on Monday."), "11")
     assert named.recipient is not None and named.recipient.text == "the government of Uganda"
+
+
+def test_what_is_handed_over_is_not_the_recipient_even_when_the_to_phrase_hangs_on_it() -> None:
+    (returned,) = find(events_of("Spain returned a portrait of a young girl to the Louvre museum on Monday."), "08")
+    assert returned.recipient is not None and returned.recipient.text == "the Louvre museum"

@@ -668,6 +668,11 @@ class EventCoder:
         if _is_transfer(trig.code):
             # "returned the artifacts to the government of Iraq": what is handed over is not the recipient.
             to_phrases = [c for c in prepositional if c and any(c is t for t in to_objects)]
+            if not to_phrases and obj is not None and obj != verb.head:
+                # "returned a portrait of a young girl to its owner": the parser hangs the "to" phrase on the object
+                to_phrases = [[g for g in p.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")]
+                              for p in obj.subtree if p.dep_ == "prep" and p.lower_ == "to" and p.head != obj]
+                to_phrases = [c for c in to_phrases if c]
             core.extend(receivers + to_phrases + object_candidates
                         + [c for c in prepositional if c not in to_phrases])
         else:
