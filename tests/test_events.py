@@ -633,3 +633,8 @@ def test_the_charge_of_an_accusation_is_no_part_of_the_accused() -> None:
 def test_what_is_handed_over_is_not_the_recipient_even_when_the_to_phrase_hangs_on_it() -> None:
     (returned,) = find(events_of("Spain returned a portrait of a young girl to the Louvre museum on Monday."), "08")
     assert returned.recipient is not None and returned.recipient.text == "the Louvre museum"
+
+
+def test_an_implied_home_recipient_is_written_where_the_sentence_names_it() -> None:
+    (resignation,) = find(events_of("Evo Morales resigned as president of Bolivia on Sunday."), "08")
+    assert country(resignation.recipient) == "BOL" and resignation.recipient.text == "Bolivia"

@@ -1397,8 +1397,8 @@ class EventCoder:
                     return actor
         return None
 
-    @staticmethod
-    def _home_side(code: str, sources: list[Actor], verb: Token, offset: int, resolver: SpanResolver) -> list[Actor]:
+    def _home_side(self, code: str, sources: list[Actor], verb: Token, offset: int,
+                   resolver: SpanResolver) -> list[Actor]:
         """Who a domestic act falls on when the text names no one, as CAMEO codes domestic events.
 
         Protests, strikes and blockades (14) by people of one country confront their own government
@@ -1421,8 +1421,24 @@ class EventCoder:
             home = resolver.state_actor(country, None if official else "GOV", resolved_by="text")
         else:
             return []
+        named = self._named_home(country, sources, verb, offset, resolver)
+        if named is not None:  # "resigned as president of Indonesia": written where the sentence names it
+            return [replace(home, text=named.text, start=named.start, end=named.end)]
         position = offset + verb.idx
         return [replace(home, start=position, end=position)]
+
+    def _named_home(self, country: str, sources: list[Actor], verb: Token, offset: int,
+                    resolver: SpanResolver) -> Actor | None:
+        """The first place in the act's clause, outside its actors, that names the home country itself."""
+        taken = [(a.start, a.end) for a in sources]
+        for tok in verb.subtree:
+            if tok.pos_ != "PROPN" or tok.dep_ not in ("pobj", "dobj") or any(
+                    s <= offset + tok.idx < e for s, e in taken):
+                continue
+            found = self._actor(tok, offset, resolver)
+            if found is not None and found.kind == "state" and found.country == country and found.text:
+                return found
+        return None
 
     def _statement(self, sent: Span, sentence_index: int, offset: int, resolver: SpanResolver,
                    published: str | date | None) -> Event | None:
