@@ -638,3 +638,13 @@ def test_what_is_handed_over_is_not_the_recipient_even_when_the_to_phrase_hangs_
 def test_an_implied_home_recipient_is_written_where_the_sentence_names_it() -> None:
     (resignation,) = find(events_of("Evo Morales resigned as president of Bolivia on Sunday."), "08")
     assert country(resignation.recipient) == "BOL" and resignation.recipient.text == "Bolivia"
+
+
+def test_people_set_free_are_the_recipient_not_whom_they_are_handed_to() -> None:
+    (freed,) = find(events_of("The rebels released two hostages to the Red Cross on Friday."), "08")
+    assert freed.recipient is not None and freed.recipient.text == "two hostages"
+    released = find(events_of("Colombian guerrillas said they will release a Spanish engineer to church mediators."),
+                    "03")
+    assert released and released[0].recipient.text == "a Spanish engineer"
+    (handed,) = find(events_of("Italy returned a stolen statue to the Greek government."), "08")
+    assert country(handed.recipient) == "GRC"

@@ -665,7 +665,13 @@ class EventCoder:
                             prepositional.extend([r] for r in self._noun_args(topic)[1])
                 elif child.dep_ == "ccomp":  # "pessimistic that the Olympics will go ahead"
                     prepositional.append([g for g in child.children if g.dep_ in ("nsubj", "nsubjpass")])
-        if _is_transfer(trig.code):
+        released = trig.code.startswith("084") and obj is not None and obj != verb.head and (
+            obj.ent_type_ in ("PERSON", "NORP") or obj.lemma_.lower() in DOMESTIC_GROUPS | RELEASED_PEOPLE
+            | self.lexicon.noun_classes.get("PRISONER", frozenset()))
+        if released:
+            # "will release a Cuban physician to U.S. diplomats": the people set free, not whom they are handed to
+            core.extend(object_candidates + [c for c in prepositional if not any(c is t for t in to_objects)])
+        elif _is_transfer(trig.code):
             # "returned the artifacts to the government of Iraq": what is handed over is not the recipient.
             to_phrases = [c for c in prepositional if c and any(c is t for t in to_objects)]
             if not to_phrases and obj is not None and obj != verb.head:
@@ -1801,6 +1807,8 @@ def _is_transfer(code: str) -> bool:
     return code[:2] == "07" or code[:3] in ("063", "084", "075") and code != "0841"
 
 
+RELEASED_PEOPLE = {"physician", "nurse", "doctor", "volunteer", "worker", "tourist", "official", "diplomat",
+                   "missionary", "fisherman", "fishermen", "engineer", "priest", "pilot"}
 DOMESTIC_GROUPS = {"demonstrator", "protester", "protestor", "prisoner", "detainee", "civilian", "student", "worker",
                    "resident", "villager", "inhabitant", "activist", "journalist", "rebel", "militant", "insurgent",
                    "supporter", "dissident", "critic", "opposition", "striker", "rioter", "youth", "farmer",
