@@ -648,3 +648,10 @@ def test_people_set_free_are_the_recipient_not_whom_they_are_handed_to() -> None
     assert released and released[0].recipient.text == "a Spanish engineer"
     (handed,) = find(events_of("Italy returned a stolen statue to the Greek government."), "08")
     assert country(handed.recipient) == "GRC"
+
+
+def test_a_reform_called_for_or_weapons_laid_down_are_no_party() -> None:
+    (call,) = find(events_of("Amnesty International called for reform of the constitution in Egypt."), "02")
+    assert call.recipient is not None and call.recipient.text == "Egypt"
+    (disarm,) = find(events_of("The Kurdish rebels agreed to lay down their weapons in Turkey."), "03")
+    assert disarm.recipient is not None and disarm.recipient.text == "Turkey"

@@ -1150,7 +1150,8 @@ class EventCoder:
             actor = Actor(text=tok.text, name=tok.text, kind="org", start=offset + tok.idx,
                           end=offset + tok.idx + len(tok.text), resolved_by="text")
         elif actor is None and tok.pos_ == "NOUN" and not self._noun_key(tok) and (
-                tok.tag_ == "NNS" or (tok.dep_ in ("dobj", "pobj", "nsubjpass", "dative") and _agentive(tok))):
+                (tok.tag_ == "NNS" and tok.lemma_.lower() not in ACT_WORDS)
+                or (tok.dep_ in ("dobj", "pobj", "nsubjpass", "dative") and _agentive(tok))):
             # "Musicians", "protesters": a group the knowledge base cannot place, kept as the text names it.
             actor = Actor(text=phrase.text, name=phrase.text, kind="org", start=offset + phrase.start_char,
                           end=offset + phrase.end_char, resolved_by="text")
@@ -1723,7 +1724,8 @@ ACT_WORDS = {"charge", "offer", "request", "demand", "call", "plan", "proposal",
              "step", "deal", "rule", "law", "bill", "policy", "measure", "response", "support", "aid", "hope", "fear",
              "concern", "position", "work", "school", "role", "part", "way", "time", "need", "effort", "right",
              "help", "order", "deadline", "ban", "control", "power", "access", "issue", "problem", "case",
-             "alert", "standby", "siege", "emergency", "lockdown", "curfew", "readiness"}  # states put in force
+             "alert", "standby", "siege", "emergency", "lockdown", "curfew", "readiness",  # states put in force
+             "reform", "peace", "stability", "weapon", "arm", "ammunition"}  # aims and things, not parties
 
 
 def _agentive(tok: Token) -> bool:
