@@ -655,3 +655,8 @@ def test_a_reform_called_for_or_weapons_laid_down_are_no_party() -> None:
     assert call.recipient is not None and call.recipient.text == "Egypt"
     (disarm,) = find(events_of("The Kurdish rebels agreed to lay down their weapons in Turkey."), "03")
     assert disarm.recipient is not None and disarm.recipient.text == "Turkey"
+
+
+def test_a_place_with_a_descriptive_aside_still_places_the_act() -> None:
+    (truce,) = find(events_of("Yemen's warring parties agreed to a ceasefire in Aden, a major port in the south."), "03")
+    assert country(truce.recipient) == "YEM" and truce.recipient.text == "Aden"

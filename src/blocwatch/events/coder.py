@@ -969,7 +969,7 @@ class EventCoder:
                 continue
             # "the government of Liberia", "Doctors from two American aid groups", "rebels in Darfur" — but not
             # "civilians in an attack on a village in ...": a place phrase joins only when it is short.
-            short_place = child.right_edge.i - child.i <= 4 and any(
+            short_place = _compact_edge(child) - child.i <= 4 and any(
                 g.ent_type_ in ("GPE", "LOC", "NORP", "ORG") for g in child.subtree)
             if (child.lower_ == "of" and not _charge_of(tok, child)) or (child.lower_ in ("from", "in") and short_place):
                 end = max(end, _compact_edge(child) + 1)
