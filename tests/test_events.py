@@ -660,3 +660,10 @@ def test_a_reform_called_for_or_weapons_laid_down_are_no_party() -> None:
 def test_a_place_with_a_descriptive_aside_still_places_the_act() -> None:
     (truce,) = find(events_of("Yemen's warring parties agreed to a ceasefire in Aden, a major port in the south."), "03")
     assert country(truce.recipient) == "YEM" and truce.recipient.text == "Aden"
+
+
+def test_force_fired_at_someone_is_aimed_at_them_not_at_the_weapon() -> None:
+    (fire,) = [e for e in events_of("The Houthi militia fired a ballistic missile at army positions near Najran.")
+               if e.trigger == "fired"]
+    assert fire.recipient is not None and fire.recipient.text.startswith("army positions")
+    assert country(fire.recipient) == "SAU"

@@ -630,7 +630,9 @@ class EventCoder:
                         pobjs = [g for g in child.children if g.dep_ == "pobj"] or _dangling_object(child)
                         if prep_word == "to":
                             to_objects.append(pobjs)
-                        (places if prep_word in PLACE_PREPS else prepositional).append(pobjs)
+                        # "fired a missile at military positions": what force is aimed at, not where it happened
+                        aimed = prep_word == "at" and head == holder and trig.code[:2] in ("18", "19")
+                        (places if prep_word in PLACE_PREPS and not aimed else prepositional).append(pobjs)
                         for pobj in pobjs:  # "mobilized reservists for a war against Iraq"
                             if self._noun_key(pobj):
                                 authors, targets, _ = self._noun_args(pobj)
@@ -1150,7 +1152,7 @@ class EventCoder:
             actor = Actor(text=tok.text, name=tok.text, kind="org", start=offset + tok.idx,
                           end=offset + tok.idx + len(tok.text), resolved_by="text")
         elif actor is None and tok.pos_ == "NOUN" and not self._noun_key(tok) and (
-                (tok.tag_ == "NNS" and tok.lemma_.lower() not in ACT_WORDS)
+                (tok.tag_ == "NNS" and tok.lemma_.lower() not in THING_WORDS)
                 or (tok.dep_ in ("dobj", "pobj", "nsubjpass", "dative") and _agentive(tok))):
             # "Musicians", "protesters": a group the knowledge base cannot place, kept as the text names it.
             actor = Actor(text=phrase.text, name=phrase.text, kind="org", start=offset + phrase.start_char,
@@ -1724,14 +1726,16 @@ ACT_WORDS = {"charge", "offer", "request", "demand", "call", "plan", "proposal",
              "step", "deal", "rule", "law", "bill", "policy", "measure", "response", "support", "aid", "hope", "fear",
              "concern", "position", "work", "school", "role", "part", "way", "time", "need", "effort", "right",
              "help", "order", "deadline", "ban", "control", "power", "access", "issue", "problem", "case",
-             "alert", "standby", "siege", "emergency", "lockdown", "curfew", "readiness",  # states put in force
-             "reform", "peace", "stability", "weapon", "arm", "ammunition"}  # aims and things, not parties
+             "alert", "standby", "siege", "emergency", "lockdown", "curfew", "readiness"}  # states put in force
+# Aims and things that are never parties, in the singular or the plural ("lay down their weapons in Iraq").
+THING_WORDS = {"reform", "peace", "stability", "weapon", "arm", "ammunition", "missile", "rocket", "bomb", "grenade",
+               "mortar", "explosive"}
 
 
 def _agentive(tok: Token) -> bool:
     """A singular noun that can name someone acted upon ("a former presidential candidate", "the hospital")."""
     word = tok.lemma_.lower()
-    return (not word.endswith(ABSTRACT_SUFFIXES) and word not in NON_ACTOR_HEADS and word not in ACT_WORDS
+    return (not word.endswith(ABSTRACT_SUFFIXES) and word not in NON_ACTOR_HEADS and word not in ACT_WORDS | THING_WORDS
             and len(word) > 2)
 
 
