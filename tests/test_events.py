@@ -667,3 +667,8 @@ def test_force_fired_at_someone_is_aimed_at_them_not_at_the_weapon() -> None:
                if e.trigger == "fired"]
     assert fire.recipient is not None and fire.recipient.text.startswith("army positions")
     assert country(fire.recipient) == "SAU"
+
+
+def test_an_invitation_to_meet_is_aimed_at_the_other_side() -> None:
+    (accepted,) = find(events_of("The Cuban president accepted an invitation to meet with the Pope in Rome."), "03")
+    assert accepted.recipient is not None and accepted.recipient.text.startswith("the Pope")

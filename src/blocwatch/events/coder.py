@@ -1605,11 +1605,12 @@ def _coordinated(actors: list[Actor], sent: Span, offset: int) -> list[Actor]:
 
 
 RESOLVING_VERBS = {"resolve", "settle", "end", "defuse", "bridge", "mediate"}
+MEETING_VERBS = {"meet", "talk", "negotiate", "confer"}
 PURPOSE_CARRIERS = {"design", "aim", "intend", "mean", "seek"}
 
 
 def _purpose_targets(noun: Token) -> list[list[Token]]:
-    """Whom an effort or a commitment is for, named in its purpose clause: "to support the police", "designed to
+    """Whom an effort, a commitment or an invitation is for, named in its purpose clause: "to support the police", "designed to
     help the Government and the secessionists reach a settlement", "to resolve the rift between X and Y"."""
     found: list[list[Token]] = []
     clauses = [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
@@ -1618,6 +1619,10 @@ def _purpose_targets(noun: Token) -> list[list[Token]]:
         lemma = clause.lemma_.lower()
         if lemma in PURPOSE_CARRIERS:
             clauses.extend(c for c in clause.children if c.dep_ == "xcomp" and c.pos_ == "VERB")
+        elif lemma in MEETING_VERBS:  # "an invitation to meet with Kim Jong Un": the other side of the meeting
+            found.append([g for c in clause.children if c.dep_ == "prep" and c.lower_ == "with"
+                          for g in c.children if g.dep_ == "pobj"]
+                         + [c for c in clause.children if c.dep_ == "dobj" and c.pos_ == "PROPN"])
         elif lemma in HELPING_VERBS | RESOLVING_VERBS:
             objects = [c for c in clause.children if c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN")]
             helped = [s for c in clause.children if c.dep_ == "ccomp" for s in c.children
