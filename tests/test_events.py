@@ -672,3 +672,10 @@ def test_force_fired_at_someone_is_aimed_at_them_not_at_the_weapon() -> None:
 def test_an_invitation_to_meet_is_aimed_at_the_other_side() -> None:
     (accepted,) = find(events_of("The Cuban president accepted an invitation to meet with the Pope in Rome."), "03")
     assert accepted.recipient is not None and accepted.recipient.text.startswith("the Pope")
+
+
+def test_the_forces_of_two_countries_are_one_actor_per_country() -> None:
+    events = find(events_of("The navies of Chile and Peru held joint exercises off the coast on Monday."), "06")
+    assert {(country(e.actor), country(e.recipient)) for e in events} == {("CHL", "PER"), ("PER", "CHL")}
+    assert {e.actor.sector for e in events} == {"MIL"}
+    assert {e.recipient.text for e in events} == {"The navies of Chile and Peru"}

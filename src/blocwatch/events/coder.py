@@ -1023,6 +1023,18 @@ class EventCoder:
                     out.extend(replace(part, text=phrase.text, start=offset + phrase.start_char,
                                        end=offset + phrase.end_char) for part in parts)
                     continue
+            owners = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                      if g.dep_ == "pobj" and any(x.dep_ == "conj" for x in g.children)]
+            if owners and (tok.lower_ in GENERIC_HEADS or tok.lemma_.lower() in GENERIC_HEADS):
+                # "the armies of Brazil and Argentina": one actor per country, written as the whole phrase
+                phrase = _full_phrase(tok)
+                parts = [a for a in (self._actor(o, offset, resolver) for o in self._expand(owners[:1])) if a]
+                if len(parts) > 1 and all(p.country for p in parts):
+                    head = resolver.actor_for_span(tok.doc[tok.left_edge.i:tok.i + 1], offset)
+                    sector = head.sector if head is not None and head.sector else None
+                    out.extend(replace(p, text=phrase.text, start=offset + phrase.start_char,
+                                       end=offset + phrase.end_char, sector=sector or p.sector) for p in parts)
+                    continue
             speaker = self._reporting_subject(tok)
             if speaker is not None:
                 actor = self._actor(speaker, offset, resolver)
