@@ -679,3 +679,9 @@ def test_the_forces_of_two_countries_are_one_actor_per_country() -> None:
     assert {(country(e.actor), country(e.recipient)) for e in events} == {("CHL", "PER"), ("PER", "CHL")}
     assert {e.actor.sector for e in events} == {"MIL"}
     assert {e.recipient.text for e in events} == {"The navies of Chile and Peru"}
+
+
+def test_an_implied_home_recipient_is_written_as_the_place_the_act_names() -> None:
+    (siege,) = find(events_of("The Honduran government declared a curfew on Sunday in the northern province of "
+                              "Colon."), "17")
+    assert country(siege.recipient) == "HND" and siege.recipient.text == "the northern province of Colon"

@@ -1459,6 +1459,17 @@ class EventCoder:
             found = self._actor(tok, offset, resolver)
             if found is not None and found.kind == "state" and found.country == country and found.text:
                 return found
+        for prep in verb.children:  # "declared a state of siege in the northern province of Alta Verapaz"
+            if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj" or pobj.pos_ not in ("NOUN", "PROPN") or _names_a_time(prep):
+                    continue
+                found = self._actor(pobj, offset, resolver)
+                if found is None or found.country in (None, country):
+                    phrase = _full_phrase(pobj)
+                    return Actor(text=phrase.text, name=phrase.text, kind="state", country=country,
+                                 start=offset + phrase.start_char, end=offset + phrase.end_char, resolved_by="text")
         return None
 
     def _statement(self, sent: Span, sentence_index: int, offset: int, resolver: SpanResolver,
