@@ -685,3 +685,8 @@ def test_an_implied_home_recipient_is_written_as_the_place_the_act_names() -> No
     (siege,) = find(events_of("The Honduran government declared a curfew on Sunday in the northern province of "
                               "Colon."), "17")
     assert country(siege.recipient) == "HND" and siege.recipient.text == "the northern province of Colon"
+
+
+def test_an_act_answered_belongs_to_whoever_its_participle_names() -> None:
+    (rejection,) = find(events_of("The Supreme Court rejected an appeal lodged by the Union of Journalists."), "12")
+    assert rejection.recipient is not None and rejection.recipient.text == "the Union of Journalists"

@@ -787,6 +787,9 @@ class EventCoder:
                         recipients.extend(c for c in p.children if c.dep_ == "conj")
                 elif word in self._recipient_preps(noun):
                     recipients.extend(pobjs)
+            elif child.dep_ == "acl" and child.tag_ == "VBN" and child.i == noun.i + 1:
+                # "the appeal lodged by the Centre", "laws imposed by the government": whose it is
+                actors.extend(g for a in child.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj")
             elif child.dep_ in ("acl", "ccomp") and (self.lexicon.nouns.get(self._noun_key(noun) or "", "")[:2]
                                                      in ("02", "10", "13")):
                 # "its demand that Israel ease restrictions": who is to act is who the demand is aimed at.
