@@ -690,3 +690,8 @@ def test_an_implied_home_recipient_is_written_as_the_place_the_act_names() -> No
 def test_an_act_answered_belongs_to_whoever_its_participle_names() -> None:
     (rejection,) = find(events_of("The Supreme Court rejected an appeal lodged by the Union of Journalists."), "12")
     assert rejection.recipient is not None and rejection.recipient.text == "the Union of Journalists"
+
+
+def test_what_is_surrendered_goes_to_whom_it_is_surrendered_to() -> None:
+    (surrender,) = find(events_of("The rebels surrendered their last stronghold to Kurdish-led forces on Sunday."), "08")
+    assert surrender.recipient is not None and surrender.recipient.text == "Kurdish-led forces"

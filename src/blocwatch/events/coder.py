@@ -1841,7 +1841,7 @@ def _anaphoric(tok: Token) -> bool:
 
 def _is_transfer(code: str) -> bool:
     """Acts of giving or handing over, whose recipient is the "to" phrase rather than the object."""
-    return code[:2] == "07" or code[:3] in ("063", "084", "075") and code != "0841"
+    return code[:2] == "07" or code[:3] in ("063", "084", "075") and code != "0841" or code == "0874"
 
 
 RELEASED_PEOPLE = {"physician", "nurse", "doctor", "volunteer", "worker", "tourist", "official", "diplomat",
