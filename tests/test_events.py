@@ -695,3 +695,10 @@ def test_an_act_answered_belongs_to_whoever_its_participle_names() -> None:
 def test_what_is_surrendered_goes_to_whom_it_is_surrendered_to() -> None:
     (surrender,) = find(events_of("The rebels surrendered their last stronghold to Kurdish-led forces on Sunday."), "08")
     assert surrender.recipient is not None and surrender.recipient.text == "Kurdish-led forces"
+
+
+def test_a_joint_concession_toward_a_third_party_is_coded_toward_it() -> None:
+    eased = find(events_of("Chile and Peru agreed to lift retaliatory tariffs on Bolivian products."), "03")
+    assert {(country(e.actor), country(e.recipient)) for e in eased} == {("CHL", "BOL"), ("PER", "BOL")}
+    shared = find(events_of("Chile and Peru agreed to share information on Bolivia."), "03")
+    assert {(country(e.actor), country(e.recipient)) for e in shared} == {("CHL", "PER"), ("PER", "CHL")}

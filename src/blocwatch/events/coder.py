@@ -1365,7 +1365,8 @@ class EventCoder:
                 info = ontology.lookup(code)
             together = _coordinated(sources, sent, offset)
             pairs = [(a, b) for a in together for b in together if a is not b and a.actor_id != b.actor_id]
-        elif len(sources) > 1 and reciprocal and (not targets or code[:2] in ("03", "04", "05", "06") or mutual_breach):
+        elif len(sources) > 1 and reciprocal and (not targets or code[:2] in ("03", "04", "05", "06") or mutual_breach) \
+                and not _third_party(targets, sources, code):
             together = _coordinated(sources, sent, offset)
             pairs = [(a, b) for a in together for b in together if a is not b and a.actor_id != b.actor_id]
         else:
@@ -1612,6 +1613,16 @@ def _main_clause(tok: Token) -> bool:
     while tok.dep_ in ("conj", "xcomp", "ccomp") and tok.head != tok:
         tok = tok.head
     return tok.dep_ == "ROOT"
+
+
+def _third_party(targets: list[Actor], sources: list[Actor], code: str) -> bool:
+    """"Mexico and Canada agreed to lift tariffs on American products": a joint concession (CAMEO 08) or intent to
+    yield (035) aimed at a placed party other than the partners is coded toward it, not between the partners
+    (sharing information "on North Korea" stays between them)."""
+    if code[:2] != "08" and code[:3] != "035":
+        return False
+    countries = {s.country for s in sources}
+    return any(_is_placed(t) and t.country not in countries for t in targets)
 
 
 def _coordinated(actors: list[Actor], sent: Span, offset: int) -> list[Actor]:
