@@ -702,3 +702,9 @@ def test_a_joint_concession_toward_a_third_party_is_coded_toward_it() -> None:
     assert {(country(e.actor), country(e.recipient)) for e in eased} == {("CHL", "BOL"), ("PER", "BOL")}
     shared = find(events_of("Chile and Peru agreed to share information on Bolivia."), "03")
     assert {(country(e.actor), country(e.recipient)) for e in shared} == {("CHL", "PER"), ("PER", "CHL")}
+
+
+def test_a_denied_charge_answers_whoever_made_it() -> None:
+    (denial,) = [e for e in events_of("The Nepalese government has denied charges by Amnesty International that it "
+                                      "tortured a journalist.") if e.trigger == "denied"]
+    assert denial.recipient is not None and denial.recipient.text == "Amnesty International"

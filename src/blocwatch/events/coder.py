@@ -646,6 +646,18 @@ class EventCoder:
             # "held civilians as human shields in Raqqa": the pattern's word is what they are made, its place where;
             # the object is who
             object_candidates = [[c for c in holder.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]]
+        if trig.code[:2] in ("01", "11", "12"):
+            # "denied charges by Central American clergymen that it tortured ...": a denial or rejection of an
+            # accusation answers whoever made it, before anyone the accusation's own clause names.
+            for charge in [c for h in {verb.i: verb, holder.i: holder}.values() for c in h.children
+                           if c.dep_ == "dobj" and c.lemma_.lower() in ACCUSING_WORDS]:
+                # an active verb has no "by" agent: "denied charges by X" hangs the charge's author on the verb
+                hung = [g for p in charge.head.children if p.dep_ == "prep" and p.lower_ == "by"
+                        for g in p.children if g.dep_ == "pobj"] if not any(
+                    c.dep_ in ("auxpass", "nsubjpass") for c in charge.head.children) else []
+                authors = [a for a in self._noun_args(charge)[0] + hung if a.pos_ != "PRON"]
+                if authors:
+                    object_candidates.insert(0, authors)
         if trig.code[:2] in ("11", "12", "16"):
             # "complained to the UN over Israeli air raids": the complaint is aimed at who carried them out.
             for head in heads:
