@@ -708,3 +708,9 @@ def test_a_denied_charge_answers_whoever_made_it() -> None:
     (denial,) = [e for e in events_of("The Nepalese government has denied charges by Amnesty International that it "
                                       "tortured a journalist.") if e.trigger == "denied"]
     assert denial.recipient is not None and denial.recipient.text == "Amnesty International"
+
+
+def test_people_deported_are_the_recipient_placed_where_they_are_sent() -> None:
+    (deported,) = find(events_of("Mexican authorities deported 300 migrants to Guatemala on Tuesday."), "17")
+    assert deported.recipient is not None and deported.recipient.text == "300 migrants"
+    assert country(deported.recipient) == "GTM"

@@ -679,12 +679,15 @@ class EventCoder:
                             prepositional.extend([r] for r in self._noun_args(topic)[1])
                 elif child.dep_ == "ccomp":  # "pessimistic that the Olympics will go ahead"
                     prepositional.append([g for g in child.children if g.dep_ in ("nsubj", "nsubjpass")])
-        released = trig.code.startswith("084") and obj is not None and obj != verb.head and (
+        released = trig.code.startswith(("084", "174")) and obj is not None and obj != verb.head and (
             obj.ent_type_ in ("PERSON", "NORP") or obj.lemma_.lower() in DOMESTIC_GROUPS | RELEASED_PEOPLE
             | self.lexicon.noun_classes.get("PRISONER", frozenset()))
         if released:
-            # "will release a Cuban physician to U.S. diplomats": the people set free, not whom they are handed to
+            # "will release a Cuban physician to U.S. diplomats", "deported 2,374 migrants to Honduras": the people
+            # set free or sent away, not whom they are handed to or where they are sent
             core.extend(object_candidates + [c for c in prepositional if not any(c is t for t in to_objects)])
+            if trig.code.startswith("174"):
+                places.extend(to_objects)  # those deported "to Honduras" are placed where they are sent
         elif _is_transfer(trig.code):
             # "returned the artifacts to the government of Iraq": what is handed over is not the recipient.
             to_phrases = [c for c in prepositional if c and any(c is t for t in to_objects)]
@@ -1868,7 +1871,8 @@ def _is_transfer(code: str) -> bool:
 
 
 RELEASED_PEOPLE = {"physician", "nurse", "doctor", "volunteer", "worker", "tourist", "official", "diplomat",
-                   "missionary", "fisherman", "fishermen", "engineer", "priest", "pilot"}
+                   "missionary", "fisherman", "fishermen", "engineer", "priest", "pilot", "migrant", "refugee",
+                   "immigrant", "asylum-seeker"}
 DOMESTIC_GROUPS = {"demonstrator", "protester", "protestor", "prisoner", "detainee", "civilian", "student", "worker",
                    "resident", "villager", "inhabitant", "activist", "journalist", "rebel", "militant", "insurgent",
                    "supporter", "dissident", "critic", "opposition", "striker", "rioter", "youth", "farmer",
