@@ -447,7 +447,8 @@ def test_ethnic_minorities_are_coded_to_the_state_they_live_in() -> None:
 def test_a_capital_named_as_the_place_of_coercion_stands_for_its_people() -> None:
     (curfew,) = find(events_of("The Kyrgyz government imposed a curfew in Bishkek on Friday."), "17")
     assert country(curfew.recipient) == "KGZ" and curfew.recipient.sector == "CVL"
-    (talks,) = find(events_of("Armenia held talks with Bishkek on Friday."), "04")
+    (talks,) = [e for e in find(events_of("Armenia held talks with Bishkek on Friday."), "04")
+                if country(e.actor) == "ARM"]
     assert talks.recipient.sector == "GOV"
 
 
@@ -570,7 +571,10 @@ def test_a_follow_on_killing_falls_on_the_target_of_the_fire_and_is_coded_as_the
 def test_a_compound_side_holding_talks_with_another_is_not_talking_to_itself() -> None:
     events = find(events_of("The Latvian foreign minister and a group of deputies held talks with leaders of Estonia's "
                             "new government."), "04")
-    assert events and {country(e.recipient) for e in events} == {"EST"}
+    sides = {(e.actor.text, e.recipient.text) for e in events}
+    assert ("The Latvian foreign minister", "a group of deputies") not in sides
+    assert ("a group of deputies", "The Latvian foreign minister") not in sides
+    assert any(country(e.recipient) == "EST" for e in events)
     reciprocal = find(events_of("Latvian and Estonian officials held talks in Riga."), "04")
     assert {(country(e.actor), country(e.recipient)) for e in reciprocal} >= {("LVA", "EST"), ("EST", "LVA")}
 
@@ -668,3 +672,191 @@ def test_a_rally_calling_on_the_government_to_act_confronts_the_government() -> 
     (rally,) = events_of("Several hundred Georgian protesters rallied outside the venue, calling on the government to "
                          "quit the alliance.")
     assert rally.cameo.startswith("14") and rally.recipient is not None and "government" in rally.recipient.text
+
+
+def test_a_meeting_or_agreement_with_a_named_partner_is_coded_both_ways() -> None:
+    met = find(events_of("The Finnish president met the Estonian prime minister in Tallinn on Monday."), "04")
+    assert {(country(e.actor), country(e.recipient)) for e in met} == {("FIN", "EST"), ("EST", "FIN")}
+    talks = find(events_of("Norway held talks with Iceland on fishing quotas."), "04")
+    assert {(country(e.actor), country(e.recipient)) for e in talks} == {("NOR", "ISL"), ("ISL", "NOR")}
+    signed = find(events_of("Chile signed a trade agreement with Peru on Friday."), "05")
+    assert {(country(e.actor), country(e.recipient)) for e in signed} == {("CHL", "PER"), ("PER", "CHL")}
+    # A conditional offer to meet is one side's stance; a protest is aimed one way.
+    offer = find(events_of("Bolivia said it would meet Paraguay if the border was reopened."), "03")
+    assert {(country(e.actor), country(e.recipient)) for e in offer} == {("BOL", "PRY")}
+    (attack,) = find(events_of("Azerbaijan attacked Armenia."), "19")
+    assert country(attack.actor) == "AZE"
+
+
+def test_an_act_or_thing_in_a_country_is_written_as_the_place() -> None:
+    (truce,) = find(events_of("The rebels agreed to a ceasefire in Mozambique on Sunday."), "03")
+    assert country(truce.recipient) == "MOZ" and truce.recipient.text == "Mozambique"
+    (help_,) = find(events_of("Canada is ready to contribute to the stabilization of the situation in Haiti."), "03")
+    assert country(help_.recipient) == "HTI" and help_.recipient.text == "Haiti"
+    # A party in a place keeps its own phrase.
+    (attack,) = find(events_of("Russia issued an ultimatum to Georgian forces in Abkhazia."), "13")
+    assert attack.recipient.text.startswith("Georgian forces")
+
+
+def test_a_state_of_alert_or_siege_is_no_party_the_place_is() -> None:
+    (alert,) = [e for e in events_of("Chilean troops remained on alert Monday in Valparaiso.") if e.actor]
+    assert alert.recipient is not None and alert.recipient.text == "Valparaiso"
+    (siege,) = find(events_of("The Ecuadorian president declared a state of siege in Cotopaxi on Friday."), "17")
+    assert siege.recipient is not None and siege.recipient.text == "Cotopaxi"
+
+
+def test_a_counted_group_is_written_with_its_count_and_participle_places() -> None:
+    (arrest,) = find(events_of("Georgian police detained dozens of students on Tuesday."), "17")
+    assert arrest.recipient is not None and arrest.recipient.text == "dozens of students"
+    (halt,) = find(events_of("The Red Cross suspended aid deliveries to 5,000 people in rebel-held parts of Yemen."),
+                   "16")
+    assert halt.recipient is not None and halt.recipient.text == "5,000 people in rebel-held parts of Yemen"
+
+
+def test_a_phone_call_or_an_announced_visit_is_coded_both_ways() -> None:
+    call = find(events_of("The Polish president telephoned the Lithuanian prime minister on Monday."), "04")
+    assert {(country(e.actor), country(e.recipient)) for e in call} == {("POL", "LTU"), ("LTU", "POL")}
+    visit = find(events_of("The Greek prime minister will make a visit to Cyprus next month."), "03")
+    assert {(country(e.actor), country(e.recipient)) for e in visit} == {("GRC", "CYP"), ("CYP", "GRC")}
+    # A town visited is where, not who hosts; a visit made is the guest's act, its hosting the host's.
+    (town,) = find(events_of("The Greek prime minister will visit Nicosia next month."), "03")
+    assert country(town.actor) == "GRC"
+    (made,) = find(events_of("The Greek prime minister visited Cyprus on Monday."), "04")
+    assert (country(made.actor), country(made.recipient)) == ("GRC", "CYP")
+
+
+def test_partners_named_in_one_coordination_are_written_as_it() -> None:
+    events = find(events_of("Peru and Ecuador agreed to reopen their border crossings."), "03")
+    assert {(country(e.actor), country(e.recipient)) for e in events} == {("PER", "ECU"), ("ECU", "PER")}
+    assert {e.actor.text for e in events} == {e.recipient.text for e in events} == {"Peru and Ecuador"}
+
+
+def test_both_sides_breaking_a_truce_break_it_against_each_other() -> None:
+    events = find(events_of("Ethiopia and Eritrea violated the ceasefire along their border."), "19")
+    assert {(country(e.actor), country(e.recipient)) for e in events} == {("ETH", "ERI"), ("ERI", "ETH")}
+
+
+def test_people_held_as_shields_are_the_recipient_not_the_place() -> None:
+    (shield,) = find(events_of("The militia held about 300 villagers as human shields in Marawi."), "18")
+    assert shield.recipient is not None and shield.recipient.text == "about 300 villagers"
+    (used,) = find(events_of("The rebels used several hundred families as human shields near the airport."), "18")
+    assert used.recipient is not None and used.recipient.text == "several hundred families"
+
+
+def test_a_place_is_written_without_its_descriptive_aside() -> None:
+    (threat,) = find(events_of("Hamas threatened to shell Ashkelon, Israel's southern port city, on Monday."), "13")
+    assert threat.recipient is not None and threat.recipient.text == "Ashkelon"
+
+
+def test_a_bracketed_acronym_stays_with_the_name() -> None:
+    events = events_of("The army attacked the Karen National Union (KNU) near the border.")
+    (attack,) = find(events, "19") or find(events, "18")
+    assert attack.recipient is not None and attack.recipient.text == "the Karen National Union (KNU)"
+
+
+def test_an_effort_or_commitment_is_aimed_at_whom_its_purpose_names() -> None:
+    mediation = find(events_of("Norway launched a mediation effort to resolve the dispute between Serbia and Kosovo."),
+                     "04")
+    assert {country(e.recipient) for e in mediation} == {"SRB", "XKX"} or {
+        e.recipient.text for e in mediation if e.recipient} >= {"Serbia", "Kosovo"}
+    helped = find(events_of("The African Union launched a mediation effort designed to help the rebels and the government "
+                            "reach a settlement."), "04")
+    assert {e.recipient.text for e in helped if e.recipient} == {"the rebels", "the government"}
+    (pledge,) = find(events_of("The Kenyan army reiterated its commitment to support the Somali police."), "03")
+    assert pledge.recipient is not None and pledge.recipient.text == "the Somali police"
+
+
+def test_the_charge_of_an_accusation_is_no_part_of_the_accused() -> None:
+    (accusation,) = find(events_of("Human Rights Watch accused the Ugandan army of mass slaughter of villagers."),
+                         "11")
+    assert accusation.recipient is not None and accusation.recipient.text == "the Ugandan army"
+    (rejection,) = [e for e in events_of("Beijing rejected accusations by Washington of genocide.") if e.recipient]
+    assert rejection.recipient.text == "Washington"
+    (named,) = find(events_of("Human Rights Watch accused the government of Uganda on Monday."), "11")
+    assert named.recipient is not None and named.recipient.text == "the government of Uganda"
+
+
+def test_what_is_handed_over_is_not_the_recipient_even_when_the_to_phrase_hangs_on_it() -> None:
+    (returned,) = find(events_of("Spain returned a portrait of a young girl to the Louvre museum on Monday."), "08")
+    assert returned.recipient is not None and returned.recipient.text == "the Louvre museum"
+
+
+def test_an_implied_home_recipient_is_written_where_the_sentence_names_it() -> None:
+    (resignation,) = find(events_of("Evo Morales resigned as president of Bolivia on Sunday."), "08")
+    assert country(resignation.recipient) == "BOL" and resignation.recipient.text == "Bolivia"
+
+
+def test_people_set_free_are_the_recipient_not_whom_they_are_handed_to() -> None:
+    (freed,) = find(events_of("The rebels released two hostages to the Red Cross on Friday."), "08")
+    assert freed.recipient is not None and freed.recipient.text == "two hostages"
+    released = find(events_of("Colombian guerrillas said they will release a Spanish engineer to church mediators."),
+                    "03")
+    assert released and released[0].recipient.text == "a Spanish engineer"
+    (handed,) = find(events_of("Italy returned a stolen statue to the Greek government."), "08")
+    assert country(handed.recipient) == "GRC"
+
+
+def test_a_reform_called_for_or_weapons_laid_down_are_no_party() -> None:
+    (call,) = find(events_of("Amnesty International called for reform of the constitution in Egypt."), "02")
+    assert call.recipient is not None and call.recipient.text == "Egypt"
+    (disarm,) = find(events_of("The Kurdish rebels agreed to lay down their weapons in Turkey."), "03")
+    assert disarm.recipient is not None and disarm.recipient.text == "Turkey"
+
+
+def test_a_place_with_a_descriptive_aside_still_places_the_act() -> None:
+    (truce,) = find(events_of("Yemen's warring parties agreed to a ceasefire in Aden, a major port in the south."), "03")
+    assert country(truce.recipient) == "YEM" and truce.recipient.text == "Aden"
+
+
+def test_force_fired_at_someone_is_aimed_at_them_not_at_the_weapon() -> None:
+    (fire,) = [e for e in events_of("The Houthi militia fired a ballistic missile at army positions near Najran.")
+               if e.trigger == "fired"]
+    assert fire.recipient is not None and fire.recipient.text.startswith("army positions")
+    assert country(fire.recipient) == "SAU"
+
+
+def test_an_invitation_to_meet_is_aimed_at_the_other_side() -> None:
+    (accepted,) = find(events_of("The Cuban president accepted an invitation to meet with the Pope in Rome."), "03")
+    assert accepted.recipient is not None and accepted.recipient.text.startswith("the Pope")
+
+
+def test_the_forces_of_two_countries_are_one_actor_per_country() -> None:
+    events = find(events_of("The navies of Chile and Peru held joint exercises off the coast on Monday."), "06")
+    assert {(country(e.actor), country(e.recipient)) for e in events} == {("CHL", "PER"), ("PER", "CHL")}
+    assert {e.actor.sector for e in events} == {"MIL"}
+    assert {e.recipient.text for e in events} == {"The navies of Chile and Peru"}
+
+
+def test_an_implied_home_recipient_is_written_as_the_place_the_act_names() -> None:
+    (siege,) = find(events_of("The Honduran government declared a curfew on Sunday in the northern province of "
+                              "Colon."), "17")
+    assert country(siege.recipient) == "HND" and siege.recipient.text == "the northern province of Colon"
+
+
+def test_an_act_answered_belongs_to_whoever_its_participle_names() -> None:
+    (rejection,) = find(events_of("The Supreme Court rejected an appeal lodged by the Union of Journalists."), "12")
+    assert rejection.recipient is not None and rejection.recipient.text == "the Union of Journalists"
+
+
+def test_what_is_surrendered_goes_to_whom_it_is_surrendered_to() -> None:
+    (surrender,) = find(events_of("The rebels surrendered their last stronghold to Kurdish-led forces on Sunday."), "08")
+    assert surrender.recipient is not None and surrender.recipient.text == "Kurdish-led forces"
+
+
+def test_a_joint_concession_toward_a_third_party_is_coded_toward_it() -> None:
+    eased = find(events_of("Chile and Peru agreed to lift retaliatory tariffs on Bolivian products."), "03")
+    assert {(country(e.actor), country(e.recipient)) for e in eased} == {("CHL", "BOL"), ("PER", "BOL")}
+    shared = find(events_of("Chile and Peru agreed to share information on Bolivia."), "03")
+    assert {(country(e.actor), country(e.recipient)) for e in shared} == {("CHL", "PER"), ("PER", "CHL")}
+
+
+def test_a_denied_charge_answers_whoever_made_it() -> None:
+    (denial,) = [e for e in events_of("The Nepalese government has denied charges by Amnesty International that it "
+                                      "tortured a journalist.") if e.trigger == "denied"]
+    assert denial.recipient is not None and denial.recipient.text == "Amnesty International"
+
+
+def test_people_deported_are_the_recipient_placed_where_they_are_sent() -> None:
+    (deported,) = find(events_of("Mexican authorities deported 300 migrants to Guatemala on Tuesday."), "17")
+    assert deported.recipient is not None and deported.recipient.text == "300 migrants"
+    assert country(deported.recipient) == "GTM"

@@ -64,6 +64,10 @@ FUTURE_VERBS = {"plan", "set", "schedule", "expect", "prepare", "aim", "go", "sl
                 "choose", "need", "have", "be", "threaten", "manage", "proceed", "help", "want", "wish", "like", "dare"}
 RECIPROCAL_TRIGGERS = {"meet", "talk", "negotiate", "agree", "sign", "cooperate", "clash", "fight", "consult",
                        "discuss", "confer", "trade", "ally", "partner", "collaborate", "deploy", "exchange", "hold"}
+# Acts both sides perform at once: "A met B", "held talks with B", "signed an agreement with B" are coded both ways.
+SYMMETRIC_CODES = {"040", "041", "044", "046", "057"}
+# A visit and its hosting are one arrangement of both sides once announced ("will host", "will visit": CAMEO 036).
+VISIT_CODES = {"042", "043"}
 # "this drew criticism from Russia": the grammatical subject is the target of the act named by the object.
 RECEIVING_VERBS = {"draw", "face", "receive", "attract", "prompt", "provoke", "spark", "trigger", "meet", "earn",
                    "incur", "get", "come"}
@@ -615,6 +619,8 @@ class EventCoder:
                 if (trig.code[:2] in REACTIVE_ROOTS and not trig.obj_is_event) or requested:
                     object_candidates.insert(0, actors)
                 elif obj.lemma_.lower() in self._hosted_nouns or trig.code[:2] in REACTIVE_ROOTS:
+                    if obj.lemma_.lower() in self.lexicon.noun_classes.get("PARTICIPATION", frozenset()):
+                        actors = [a for a in actors if a.pos_ != "PRON"]  # "reiterated its commitment": its own
                     object_candidates.append(actors)
                 if not trig.obj_is_event:  # "leaving the alliance": an actor named by a word that can name an act
                     object_candidates.append([obj])
@@ -657,7 +663,9 @@ class EventCoder:
                         pobjs = [g for g in child.children if g.dep_ == "pobj"] or _dangling_object(child)
                         if prep_word == "to":
                             to_objects.append(pobjs)
-                        if prep_word in PLACE_PREPS:
+                        # "fired a missile at military positions": what force is aimed at, not where it happened
+                        aimed = prep_word == "at" and head == holder and trig.code[:2] in ("18", "19")
+                        if prep_word in PLACE_PREPS and not aimed:
                             # "in defiance of Chinese authorities", "in response to": a phrase, not a place
                             places.append([p for p in pobjs if p.lemma_.lower() not in PHRASAL_NOUNS])
                         else:
@@ -671,6 +679,22 @@ class EventCoder:
                                     # "opposed to French mediation", "conceded to demands from UNITA": their author
                                     prepositional.insert(0, authors)
                                 prepositional.extend([r] for r in targets)
+        if obj is not None and obj.dep_ == "pobj" and obj.head.lower_ == "as" and obj.head.head == holder:
+            # "held civilians as human shields in Raqqa": the pattern's word is what they are made, its place where;
+            # the object is who
+            object_candidates = [[c for c in holder.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]]
+        if trig.code[:2] in ("01", "11", "12"):
+            # "denied charges by Central American clergymen that it tortured ...": a denial or rejection of an
+            # accusation answers whoever made it, before anyone the accusation's own clause names.
+            for charge in [c for h in {verb.i: verb, holder.i: holder}.values() for c in h.children
+                           if c.dep_ == "dobj" and c.lemma_.lower() in ACCUSING_WORDS]:
+                # an active verb has no "by" agent: "denied charges by X" hangs the charge's author on the verb
+                hung = [g for p in charge.head.children if p.dep_ == "prep" and p.lower_ == "by"
+                        for g in p.children if g.dep_ == "pobj"] if not any(
+                    c.dep_ in ("auxpass", "nsubjpass") for c in charge.head.children) else []
+                authors = [a for a in self._noun_args(charge)[0] + hung if a.pos_ != "PRON"]
+                if authors:
+                    object_candidates.insert(0, authors)
         if trig.code[:2] in ("11", "12", "16"):
             # "complained to the UN over Israeli air raids": the complaint is aimed at who carried them out.
             for head in heads:
@@ -692,9 +716,23 @@ class EventCoder:
                             prepositional.extend([r] for r in self._noun_args(topic)[1])
                 elif child.dep_ == "ccomp":  # "pessimistic that the Olympics will go ahead"
                     prepositional.append([g for g in child.children if g.dep_ in ("nsubj", "nsubjpass")])
-        if _is_transfer(trig.code):
+        released = trig.code.startswith(("084", "174")) and obj is not None and obj != verb.head and (
+            obj.ent_type_ in ("PERSON", "NORP") or obj.lemma_.lower() in DOMESTIC_GROUPS | RELEASED_PEOPLE
+            | self.lexicon.noun_classes.get("PRISONER", frozenset()))
+        if released:
+            # "will release a Cuban physician to U.S. diplomats", "deported 2,374 migrants to Honduras": the people
+            # set free or sent away, not whom they are handed to or where they are sent
+            core.extend(object_candidates + [c for c in prepositional if not any(c is t for t in to_objects)])
+            if trig.code.startswith("174"):
+                places.extend(to_objects)  # those deported "to Honduras" are placed where they are sent
+        elif _is_transfer(trig.code):
             # "returned the artifacts to the government of Iraq": what is handed over is not the recipient.
             to_phrases = [c for c in prepositional if c and any(c is t for t in to_objects)]
+            if not to_phrases and obj is not None and obj != verb.head:
+                # "returned a portrait of a young girl to its owner": the parser hangs the "to" phrase on the object
+                to_phrases = [[g for g in p.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")]
+                              for p in obj.subtree if p.dep_ == "prep" and p.lower_ == "to" and p.head != obj]
+                to_phrases = [c for c in to_phrases if c]
             core.extend(receivers + to_phrases + object_candidates
                         + [c for c in prepositional if c not in to_phrases])
         else:
@@ -707,6 +745,9 @@ class EventCoder:
         for clause in [c for c in holder.children if c.dep_ in ("advcl", "xcomp")]:
             if clause.lemma_.lower() in HELPING_VERBS:  # "sent aid to help North Korea", "to support projects"
                 core.append([c for c in clause.children if c.dep_ in ("dobj", "dative")])
+        if obj is not None and obj != verb.head:
+            # "its commitment to support the police", "a mediation effort to resolve the rift between Qatar and ..."
+            core.extend(_purpose_targets(obj))
         if trig.code[:2] == "14":
             core.extend(self._protested(verb, holder, trig.obj))
         if trig.code[:2] in ("10", "13"):
@@ -802,6 +843,9 @@ class EventCoder:
                         recipients.extend(c for c in p.children if c.dep_ == "conj")
                 elif word in self._recipient_preps(noun):
                     recipients.extend(pobjs)
+            elif child.dep_ == "acl" and child.tag_ == "VBN" and child.i == noun.i + 1:
+                # "the appeal lodged by the Centre", "laws imposed by the government": whose it is
+                actors.extend(g for a in child.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj")
             elif child.dep_ in ("acl", "ccomp") and (self.lexicon.nouns.get(self._noun_key(noun) or "", "")[:2]
                                                      in ("02", "10", "13")):
                 # "its demand that Israel ease restrictions": who is to act is who the demand is aimed at.
@@ -986,9 +1030,9 @@ class EventCoder:
                 continue
             # "the government of Liberia", "Doctors from two American aid groups", "rebels in Darfur" — but not
             # "civilians in an attack on a village in ...": a place phrase joins only when it is short.
-            short_place = child.right_edge.i - child.i <= 4 and any(
+            short_place = _compact_edge(child) - child.i <= 4 and any(
                 g.ent_type_ in ("GPE", "LOC", "NORP", "ORG") for g in child.subtree)
-            if child.lower_ == "of" or (child.lower_ in ("from", "in") and short_place):
+            if (child.lower_ == "of" and not _charge_of(tok, child)) or (child.lower_ in ("from", "in") and short_place):
                 end = max(end, _compact_edge(child) + 1)
 
         # Don't swallow a leading conjunct's siblings or punctuation.
@@ -1047,6 +1091,18 @@ class EventCoder:
                     # One actor per country, each written as the whole phrase ("Russian and Syrian warplanes").
                     out.extend(replace(part, text=phrase.text, start=offset + phrase.start_char,
                                        end=offset + phrase.end_char) for part in parts)
+                    continue
+            owners = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                      if g.dep_ == "pobj" and any(x.dep_ == "conj" for x in g.children)]
+            if owners and (tok.lower_ in GENERIC_HEADS or tok.lemma_.lower() in GENERIC_HEADS):
+                # "the armies of Brazil and Argentina": one actor per country, written as the whole phrase
+                phrase = _full_phrase(tok)
+                parts = [a for a in (self._actor(o, offset, resolver) for o in self._expand(owners[:1])) if a]
+                if len(parts) > 1 and all(p.country for p in parts):
+                    head = resolver.actor_for_span(tok.doc[tok.left_edge.i:tok.i + 1], offset)
+                    sector = head.sector if head is not None and head.sector else None
+                    out.extend(replace(p, text=phrase.text, start=offset + phrase.start_char,
+                                       end=offset + phrase.end_char, sector=sector or p.sector) for p in parts)
                     continue
             speaker = self._reporting_subject(tok)
             if speaker is not None:
@@ -1134,10 +1190,40 @@ class EventCoder:
             return actor
         # The mention as written is the whole noun phrase with its prepositional tails (not its relative
         # clauses, asides or coordinated siblings); the compact phrase was only used to resolve it.
+        setting = self._named_setting(tok, actor, offset, resolver)
+        if setting is not None:
+            return setting
         full = _full_phrase(tok)
+        counter = _counting_head(tok)
+        if counter is not None:  # "dozens of demonstrators", "a group of Moroccan diplomats": the count is written too
+            full = tok.doc[counter.left_edge.i:full.end]
         if len(full) <= MAX_PHRASE_TOKENS and full.start_char + offset <= actor.start and actor.end <= full.end_char + offset:
             return replace(actor, text=full.text, start=offset + full.start_char, end=offset + full.end_char)
+        if actor.kind == "state" and tok.ent_type_ in ("GPE", "LOC") and full.start_char + offset == actor.start:
+            # "Haifa, Israel's third largest city": a place is named by its name; the aside only describes it
+            return replace(actor, text=full.text, start=offset + full.start_char, end=offset + full.end_char)
         return actor
+
+    def _named_setting(self, tok: Token, actor: Actor, offset: int, resolver: SpanResolver) -> Actor | None:
+        """"a ceasefire in Afghanistan", "aid in Yemen", "the normalization of the situation in Mali": an act or a
+        thing is no party; the state it stands for is the place its phrase names, and that place is the mention."""
+        if actor.kind != "state" or tok.pos_ != "NOUN" or (_agentive(tok) and not self._noun_key(tok)):
+            return None
+        if resolver.actor_for_span(tok.doc[tok.left_edge.i:tok.i + 1], offset) is not None:
+            return None  # "Ukrainian forces in the Crimea": named by itself
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS | {"of"}:
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                if prep.lower_ == "of":  # "the normalization of the situation in Mali"
+                    place = self._named_setting(pobj, actor, offset, resolver)
+                else:
+                    place = self._actor(pobj, offset, resolver)
+                if place is not None and place.kind == "state" and place.country == actor.country:
+                    return replace(actor, text=place.text, start=place.start, end=place.end)
+        return None
 
     def _resolve_actor(self, tok: Token, offset: int, resolver: SpanResolver) -> Actor | None:
         if tok.lemma_.lower() in NON_ACTOR_HEADS or tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"):
@@ -1154,7 +1240,8 @@ class EventCoder:
             actor = Actor(text=tok.text, name=tok.text, kind="org", start=offset + tok.idx,
                           end=offset + tok.idx + len(tok.text), resolved_by="text")
         elif actor is None and tok.pos_ == "NOUN" and not self._noun_key(tok) and (
-                tok.tag_ == "NNS" or (tok.dep_ in ("dobj", "pobj", "nsubjpass", "dative") and _agentive(tok))):
+                (tok.tag_ == "NNS" and tok.lemma_.lower() not in THING_WORDS)
+                or (tok.dep_ in ("dobj", "pobj", "nsubjpass", "dative") and _agentive(tok))):
             # "Musicians", "protesters": a group the knowledge base cannot place, kept as the text names it.
             actor = Actor(text=phrase.text, name=phrase.text, kind="org", start=offset + phrase.start_char,
                           end=offset + phrase.end_char, resolved_by="text")
@@ -1244,11 +1331,17 @@ class EventCoder:
         sources = self._actors(self._expand(source_toks), offset, resolver)
         targets: list[Actor] = []
         anaphoric_target = False
+        partners: set[int] = set()  # where the other side of a symmetric act is named
         for t in self._expand(target_toks):
             if _anaphoric(t) and previous:
                 anaphoric_target = True
                 continue
-            targets.extend(self._actors([t], offset, resolver))
+            found = self._actors([t], offset, resolver)
+            if trig.code in SYMMETRIC_CODES | VISIT_CODES and _partner(t):
+                # a town or city visited is where, not who hosts ("will visit Paris")
+                partners.update(a.start for a in found if trig.code in SYMMETRIC_CODES or not (
+                    hasattr(resolver, "is_locality") and resolver.is_locality(a)))
+            targets.extend(found)
         if place is None and not trig.nominal:
             place = self._place_of(source_toks, offset, resolver)  # "a roadside bombing near Samarra killed ..."
         if place is None and trig.code[:2] == "14" and trig.obj is not None and trig.obj.lemma_.lower() in BLOCKED_WAYS:
@@ -1351,21 +1444,26 @@ class EventCoder:
         evidence_start = offset + sent.start_char
         evidence_end = offset + sent.end_char
         pairs: list[tuple[Actor | None, Actor | None]] = []
-        reciprocal = verb.lemma_.lower() in RECIPROCAL_TRIGGERS or code[:2] in ("03", "04", "05", "06")
+        # "India and Pakistan violated the ceasefire": a truce binds both sides, so each breaks it against the other.
+        mutual_breach = code == "196" and len(sources) > 1
+        reciprocal = verb.lemma_.lower() in RECIPROCAL_TRIGGERS or code[:2] in ("03", "04", "05", "06") or mutual_breach
         joint = any(c.lower_ in JOINT_ADVERBS for c in verb.children)
         if len(sources) > 1 and joint:
             # "Armenia and the EU jointly deployed ...": the act is cooperation between the partners.
             if code[:2] not in ("03", "04", "05", "06"):
                 code = "060"
                 info = ontology.lookup(code)
-            pairs = [(a, b) for a in sources for b in sources if a is not b and a.actor_id != b.actor_id]
-        elif len(sources) > 1 and reciprocal and (not targets or code[:2] in ("03", "04", "05", "06")) and not (
+            together = _coordinated(sources, sent, offset)
+            pairs = [(a, b) for a in together for b in together if a is not b and a.actor_id != b.actor_id]
+        elif len(sources) > 1 and reciprocal and (not targets or code[:2] in ("03", "04", "05", "06") or mutual_breach) \
+                and not _third_party(targets, sources, code) and not (
                 any(t.dep_ == "pobj" and t.head.lower_ == "with" for t in target_toks)
                 and (source_countries := {a.country for a in sources if a.country})
                 and any(t.country and t.country not in source_countries for t in targets)):
             # "Hungarian and Romanian officials agreed": each with the other; but "Fabius and a group of deputies
             # held talks with Romania's leaders" is one side meeting the other.
-            pairs = [(a, b) for a in sources for b in sources if a is not b and a.actor_id != b.actor_id]
+            together = _coordinated(sources, sent, offset)
+            pairs = [(a, b) for a in together for b in together if a is not b and a.actor_id != b.actor_id]
         else:
             for source in sources or [None]:
                 for target in targets or [None]:
@@ -1375,7 +1473,10 @@ class EventCoder:
                                                              and source.sector == target.sector)):
                         continue  # the same mention, or the state twice; "Nigerian police arrested Nigerians" stays
                     pairs.append((source, target))
-                    if reciprocal_args and source is not None and target is not None:
+                    if source is not None and target is not None and (reciprocal_args or (
+                            target.start in partners and code[:2] in ("03", "04", "05")
+                            and (trig.code in SYMMETRIC_CODES or code.startswith("03"))
+                            and modality in ("asserted", "future") and not _conditional(verb))):
                         pairs.append((target, source))
             if not pairs:  # every recipient turned out to be the actor itself
                 pairs = [(source, None) for source in sources]
@@ -1423,8 +1524,8 @@ class EventCoder:
                     return actor
         return None
 
-    @staticmethod
-    def _home_side(code: str, sources: list[Actor], verb: Token, offset: int, resolver: SpanResolver) -> list[Actor]:
+    def _home_side(self, code: str, sources: list[Actor], verb: Token, offset: int,
+                   resolver: SpanResolver) -> list[Actor]:
         """Who a domestic act falls on when the text names no one, as CAMEO codes domestic events.
 
         Protests, strikes and blockades (14) by people of one country confront their own government
@@ -1448,8 +1549,35 @@ class EventCoder:
             home = resolver.state_actor(country, None if official else "GOV", resolved_by="text")
         else:
             return []
+        named = self._named_home(country, sources, verb, offset, resolver)
+        if named is not None:  # "resigned as president of Indonesia": written where the sentence names it
+            return [replace(home, text=named.text, start=named.start, end=named.end)]
         position = offset + verb.idx
         return [replace(home, start=position, end=position)]
+
+    def _named_home(self, country: str, sources: list[Actor], verb: Token, offset: int,
+                    resolver: SpanResolver) -> Actor | None:
+        """The first place in the act's clause, outside its actors, that names the home country itself."""
+        taken = [(a.start, a.end) for a in sources]
+        for tok in verb.subtree:
+            if tok.pos_ != "PROPN" or tok.dep_ not in ("pobj", "dobj") or any(
+                    s <= offset + tok.idx < e for s, e in taken):
+                continue
+            found = self._actor(tok, offset, resolver)
+            if found is not None and found.kind == "state" and found.country == country and found.text:
+                return found
+        for prep in verb.children:  # "declared a state of siege in the northern province of Alta Verapaz"
+            if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj" or pobj.pos_ not in ("NOUN", "PROPN") or _names_a_time(prep):
+                    continue
+                found = self._actor(pobj, offset, resolver)
+                if found is None or found.country in (None, country):
+                    phrase = _full_phrase(pobj)
+                    return Actor(text=phrase.text, name=phrase.text, kind="state", country=country,
+                                 start=offset + phrase.start_char, end=offset + phrase.end_char, resolved_by="text")
+        return None
 
     def _statement(self, sent: Span, sentence_index: int, offset: int, resolver: SpanResolver,
                    published: str | date | None) -> Event | None:
@@ -1590,6 +1718,82 @@ def _main_clause(tok: Token) -> bool:
     return tok.dep_ == "ROOT"
 
 
+def _third_party(targets: list[Actor], sources: list[Actor], code: str) -> bool:
+    """"Mexico and Canada agreed to lift tariffs on American products": a joint concession (CAMEO 08) or intent to
+    yield (035) aimed at a placed party other than the partners is coded toward it, not between the partners
+    (sharing information "on North Korea" stays between them)."""
+    if code[:2] != "08" and code[:3] != "035":
+        return False
+    countries = {s.country for s in sources}
+    return any(_is_placed(t) and t.country not in countries for t in targets)
+
+
+def _coordinated(actors: list[Actor], sent: Span, offset: int) -> list[Actor]:
+    """"Armenia and Azerbaijan agreed": partners named in one coordination are written as that coordination."""
+    ordered = sorted(actors, key=lambda a: a.start)
+    text = sent.doc.text
+    if not ordered or any(not a.text for a in ordered):
+        return actors
+    for left, right in zip(ordered, ordered[1:], strict=False):
+        if left.end > right.start or text[left.end - offset:right.start - offset].strip(" ,") not in ("and", "or", ""):
+            return actors
+    start, end = ordered[0].start, ordered[-1].end
+    written = text[start - offset:end - offset]
+    if len(written.split()) > MAX_PHRASE_TOKENS:
+        return actors
+    return [replace(a, text=written, start=start, end=end) for a in actors]
+
+
+RESOLVING_VERBS = {"resolve", "settle", "end", "defuse", "bridge", "mediate"}
+MEETING_VERBS = {"meet", "talk", "negotiate", "confer"}
+PURPOSE_CARRIERS = {"design", "aim", "intend", "mean", "seek"}
+
+
+def _purpose_targets(noun: Token) -> list[list[Token]]:
+    """Whom an effort, a commitment or an invitation is for, named in its purpose clause: "to support the police", "designed to
+    help the Government and the secessionists reach a settlement", "to resolve the rift between X and Y"."""
+    found: list[list[Token]] = []
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
+    while clauses:
+        clause = clauses.pop(0)
+        lemma = clause.lemma_.lower()
+        if lemma in PURPOSE_CARRIERS:
+            clauses.extend(c for c in clause.children if c.dep_ == "xcomp" and c.pos_ == "VERB")
+        elif lemma in MEETING_VERBS:  # "an invitation to meet with Kim Jong Un": the other side of the meeting
+            found.append([g for c in clause.children if c.dep_ == "prep" and c.lower_ == "with"
+                          for g in c.children if g.dep_ == "pobj"]
+                         + [c for c in clause.children if c.dep_ == "dobj" and c.pos_ == "PROPN"])
+        elif lemma in HELPING_VERBS | RESOLVING_VERBS:
+            objects = [c for c in clause.children if c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN")]
+            helped = [s for c in clause.children if c.dep_ == "ccomp" for s in c.children
+                      if s.dep_ == "nsubj" and s.pos_ in ("NOUN", "PROPN")]  # "help X reach a settlement"
+            between = [p for o in objects for prep in o.children if prep.dep_ == "prep" and prep.lower_ == "between"
+                       for p in prep.children if p.dep_ == "pobj"]  # "the rift between Qatar and other Gulf states"
+            found.append(between or (objects if lemma in HELPING_VERBS else []) or helped)
+    return [f for f in found if f]
+
+
+VISIT_WORDS = ("visit", "trip", "host", "welcome", "receive")
+
+
+def _partner(tok: Token) -> bool:
+    """The other side of a meeting, talks or an agreement: "met B", "talks with B", "an agreement with B"."""
+    if tok.pos_ == "NOUN" and not _agentive(tok):
+        return False  # "meet the needs of", "a deal with conditions"
+    while tok.dep_ == "conj" and tok.head != tok:
+        tok = tok.head
+    if tok.dep_ == "pobj":
+        return tok.head.lower_ == "with" or (tok.head.lower_ == "to" and tok.head.head.lemma_.lower() in VISIT_WORDS)
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("meet", "consult", "telephone", "phone", "call",
+                                                              *VISIT_WORDS)
+
+
+def _conditional(verb: Token) -> bool:
+    """"would meet the mediator if he gave them a veto": a conditional offer is one side's stance."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for c in verb.children)
+
+
 def _listed_apposition(tok: Token) -> bool:
     """"The United States, India, Israel and Pakistan": the parser's apposition that is really a list item."""
     return tok.dep_ == "appos" and tok.pos_ == "PROPN" and any(c.dep_ == "conj" for c in tok.children)
@@ -1609,19 +1813,43 @@ def _full_phrase(tok: Token) -> Span:
             continue
         if child.dep_ in ("relcl", "advcl", "acl") or (child.dep_ == "appos" and doc[child.left_edge.i - 1].text == ","):
             continue  # clauses and comma-set asides
-        if child.dep_ == "prep" and any(t.pos_ in ("VERB", "AUX") for t in child.subtree):
-            continue  # "efforts at restoring peace ...": a clause in disguise
+        if child.dep_ == "prep" and any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")
+                                        for t in child.subtree):
+            continue  # "efforts at restoring peace ...": a clause in disguise; "Serb-held parts" is no clause
+        if child.dep_ == "prep" and child.lower_ == "as":
+            continue  # "families as human shields": what they are used as, not who they are
+        if child.dep_ == "prep" and child.lower_ == "of" and _charge_of(tok, child):
+            continue  # "accused the military of mass killings": the charge, not who is accused
         if child.dep_ in ("prep", "npadvmod") and _names_a_time(child):
             continue  # "The United Nations on Tuesday": when, not who
         end = max(end, child.right_edge.i + 1)
     opened = [t.i for t in doc[start:end] if t.text == "("]
+    closes = False
     if opened and not any(t.text == ")" for t in doc[opened[-1]:end]):
-        end = opened[-1]  # "the Islamic Salvation Front (FIS" loses its unclosed parenthesis
-    while end - 1 > start and doc[end - 1].is_punct:
+        if end < len(doc) and doc[end].text == ")" and end - opened[-1] <= 4:
+            end += 1  # "the Kachin Independence Organization (KIO)": the bracketed acronym is part of the name
+            closes = True
+        else:
+            end = opened[-1]  # "the Islamic Salvation Front (FIS" loses its unclosed parenthesis
+    while end - 1 > start and doc[end - 1].is_punct and not (closes and doc[end - 1].text == ")"):
         end -= 1
     while start < end - 1 and doc[start].is_punct:
         start += 1
     return doc[start:end]
+
+
+ACCUSING_WORDS = {"accuse", "charge", "suspect", "convict", "acquit", "blame", "accusation", "allegation"}
+
+
+def _charge_of(tok: Token, prep: Token) -> bool:
+    """Whether the "of" phrase `prep` on `tok` is the charge of an accusation made against or by `tok` ("accused the
+    military of mass killings", "accusations by the US of genocide"), not part of its name ("the government of
+    Sierra Leone")."""
+    if any(g.pos_ == "PROPN" or g.ent_type_ in ("GPE", "ORG", "NORP", "LOC") for g in prep.children):
+        return False
+    if tok.dep_ == "dobj":
+        return tok.head.lemma_.lower() in ACCUSING_WORDS
+    return tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.head.head.lemma_.lower() in ACCUSING_WORDS
 
 
 def _compact_edge(tok: Token) -> int:
@@ -1642,14 +1870,31 @@ ABSTRACT_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism
 ACT_WORDS = {"charge", "offer", "request", "demand", "call", "plan", "proposal", "claim", "report", "decision", "move",
              "step", "deal", "rule", "law", "bill", "policy", "measure", "response", "support", "aid", "hope", "fear",
              "concern", "position", "work", "school", "role", "part", "way", "time", "need", "effort", "right",
-             "help", "order", "deadline", "ban", "control", "power", "access", "issue", "problem", "case"}
+             "help", "order", "deadline", "ban", "control", "power", "access", "issue", "problem", "case",
+             "alert", "standby", "siege", "emergency", "lockdown", "curfew", "readiness"}  # states put in force
+# Aims and things that are never parties, in the singular or the plural ("lay down their weapons in Iraq").
+THING_WORDS = {"reform", "peace", "stability", "weapon", "arm", "ammunition", "missile", "rocket", "bomb", "grenade",
+               "mortar", "explosive"}
 
 
 def _agentive(tok: Token) -> bool:
     """A singular noun that can name someone acted upon ("a former presidential candidate", "the hospital")."""
     word = tok.lemma_.lower()
-    return (not word.endswith(ABSTRACT_SUFFIXES) and word not in NON_ACTOR_HEADS and word not in ACT_WORDS
+    return (not word.endswith(ABSTRACT_SUFFIXES) and word not in NON_ACTOR_HEADS and word not in ACT_WORDS | THING_WORDS
             and len(word) > 2)
+
+
+COUNTING_WORDS = QUANTITY_NOUNS - {"day", "week", "month", "year", "hour", "series", "round", "wave", "spate", "string",
+                                   "set", "kind", "type", "form", "part"}
+
+
+def _counting_head(tok: Token) -> Token | None:
+    """The quantity word that counts `tok` in "dozens of demonstrators", "a group of diplomats", if any."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "of" or prep.head == prep:
+        return None
+    counter = prep.head
+    return counter if counter.lemma_.lower() in COUNTING_WORDS or counter.lower_ in COUNTING_WORDS else None
 
 
 def _counted(noun: Token) -> Token:
@@ -1714,9 +1959,12 @@ def _anaphoric(tok: Token) -> bool:
 
 def _is_transfer(code: str) -> bool:
     """Acts of giving or handing over, whose recipient is the "to" phrase rather than the object."""
-    return code[:2] == "07" or code[:3] in ("063", "084", "075") and code != "0841"
+    return code[:2] == "07" or code[:3] in ("063", "084", "075") and code != "0841" or code == "0874"
 
 
+RELEASED_PEOPLE = {"physician", "nurse", "doctor", "volunteer", "worker", "tourist", "official", "diplomat",
+                   "missionary", "fisherman", "fishermen", "engineer", "priest", "pilot", "migrant", "refugee",
+                   "immigrant", "asylum-seeker"}
 DOMESTIC_GROUPS = {"demonstrator", "protester", "protestor", "prisoner", "detainee", "civilian", "student", "worker",
                    "resident", "villager", "inhabitant", "activist", "journalist", "rebel", "militant", "insurgent",
                    "supporter", "dissident", "critic", "opposition", "striker", "rioter", "youth", "farmer",
