@@ -127,9 +127,9 @@ def test_people_roll_up_to_their_state_and_officials_to_their_organisation() -> 
     assert both_ways["events"].sum() == 1
 
 
-def drifting_armenia() -> pd.DataFrame:
+def drifting_armenia(later: list[dict] | None = None) -> pd.DataFrame:
     """Two years: Kazakhstan and Belarus cooperate steadily; Armenia turns away from 2023-Q2 on."""
-    rows = []
+    rows = list(later or [])
     for year in (2022, 2023):
         for month in range(1, 13):
             day = f"{year}-{month:02d}-15"
@@ -290,3 +290,15 @@ def test_report_is_self_contained_and_escapes_untrusted_text() -> None:
     assert "javascript:" not in page
     # Nothing is fetched from anywhere: the only URL is the SVG namespace.
     assert set(re.findall(r"https?://[^\s\"'<>]+", page)) <= {"http://www.w3.org/2000/svg"}
+
+
+def test_a_quarter_with_no_events_for_a_member_raises_no_alert() -> None:
+    # Armenia drifts through 2023, then the corpus says nothing of it in 2024 while the others go on: silence is
+    # no "closing ranks", and an alert with no sentence behind it is none an analyst can check.
+    later = [dict(actor=actor, recipient=recipient, cameo=cameo, date=f"2024-{month:02d}-15")
+             for month in range(1, 10) for actor, recipient, cameo in (("KAZ", "CSTO", "062"), ("BLR", "RUS", "061"))]
+    later.append(dict(actor="ARM", recipient="CSTO", cameo="120", date="2024-02-20",
+                      evidence="Armenia refused to pay its share of the bloc's budget."))
+    alerts = detect_alerts(drifting_armenia(later), alliances=("CSTO",), dyads=False)
+    assert (alerts["n_evidence"] > 0).all()
+    assert not alerts["period"].astype(str).isin(["2024-Q2", "2024-Q3"]).any()

@@ -228,6 +228,8 @@ def _drift_alerts(prepared: pd.DataFrame, alliance: str, freq: str, threshold: T
         member = matrix_frame.index[row_index]
         start = matrix_frame.columns[column]
         moved = rows[(rows["member"] == member) & (rows["period_start"] == start)]
+        if moved.empty:
+            continue  # a quarter the corpus says nothing of the member in is silence, not a change to report
         reasons = {}
         for flag in FLAGS:  # later flags are more specific and overwrite the general ones
             for position in moved.loc[moved[flag], "event_row"]:
