@@ -860,3 +860,9 @@ def test_people_deported_are_the_recipient_placed_where_they_are_sent() -> None:
     (deported,) = find(events_of("Mexican authorities deported 300 migrants to Guatemala on Tuesday."), "17")
     assert deported.recipient is not None and deported.recipient.text == "300 migrants"
     assert country(deported.recipient) == "GTM"
+
+
+def test_their_forces_in_what_a_side_says_are_that_sides_forces() -> None:
+    (pullout,) = [e for e in events_of("Karabakh Armenians said on Tuesday their forces had completed their "
+                                       "withdrawal from the town of Lachin.") if e.trigger == "completed"]
+    assert country(pullout.actor) is not None and pullout.actor.text == "their forces"

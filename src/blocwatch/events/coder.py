@@ -1118,6 +1118,13 @@ class EventCoder:
             if (actor is not None and "ethnic" in tok.sent.text.lower()
                     and any(t.lower_ == "ethnic" for t in self._phrase(tok))):
                 actor = self._ethnic_group(tok, actor, offset, resolver)
+            if actor is not None and actor.country is None and tok.dep_ in ("nsubj", "nsubjpass"):
+                # "Bosnian Serbs said their forces had completed ...": whose forces the speaker says they are.
+                owners = [c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("their", "its", "his", "her")]
+                speaker = self._reporting_subject(owners[0], clause=tok.head) if owners else None
+                owner = self._actor(speaker, offset, resolver) if speaker is not None else None
+                if owner is not None and owner.country:
+                    actor = replace(actor, country=owner.country, resolved_by="text")
             if actor is not None:
                 out.append(actor)
         return out
@@ -1138,11 +1145,13 @@ class EventCoder:
         return replace(actor, country=None, kind="group", sector=actor.sector or "CVL", actor_id=None,
                        resolved_by="text")
 
-    def _reporting_subject(self, tok: Token) -> Token | None:
-        """'X said they/he will ...': a pronoun subject of a reported clause is usually the speaker X."""
-        if tok.lower_ not in PERSONAL_PRONOUNS - {"we", "us", "i"} or tok.dep_ not in ("nsubj", "nsubjpass"):
+    def _reporting_subject(self, tok: Token, clause: Token | None = None) -> Token | None:
+        """'X said they/he will ...': a pronoun subject of a reported clause is usually the speaker X (with
+        `clause`, a possessive pronoun in that clause's subject: "X said their forces ...")."""
+        if clause is None and (tok.lower_ not in PERSONAL_PRONOUNS - {"we", "us", "i"}
+                               or tok.dep_ not in ("nsubj", "nsubjpass")):
             return None
-        clause = tok.head
+        clause = clause if clause is not None else tok.head
         for _ in range(3):
             if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in self.lexicon.speech_verbs:
                 speech = clause.head
@@ -1910,9 +1919,9 @@ def _counted(noun: Token) -> Token:
 
 
 def _number_agrees(pronoun: Token, noun: Token) -> bool:
-    if pronoun.lower_ == "it":  # "Turkey's president says it will ...": it is the country or body, not a person
+    if pronoun.lower_ in ("it", "its"):  # "Turkey's president says it will ...": the country or body, not a person
         return noun.ent_type_ != "PERSON" and noun.tag_ in ("NN", "NNP")
-    plural_pronoun = pronoun.lower_ in ("they", "them")
+    plural_pronoun = pronoun.lower_ in ("they", "them", "their")
     plural_noun = noun.tag_ in ("NNS", "NNPS")
     if noun.ent_type_ in ("GPE", "ORG", "NORP") and noun.tag_ == "NNP":
         return True  # "Russia said they ..." is loose but common in news
