@@ -866,3 +866,9 @@ def test_their_forces_in_what_a_side_says_are_that_sides_forces() -> None:
     (pullout,) = [e for e in events_of("Karabakh Armenians said on Tuesday their forces had completed their "
                                        "withdrawal from the town of Lachin.") if e.trigger == "completed"]
     assert country(pullout.actor) is not None and pullout.actor.text == "their forces"
+
+
+def test_a_law_passed_by_a_parliament_acts_for_the_parliament() -> None:
+    (recognition,) = [e for e in events_of("On Monday the Moldovan parliament approved a law recognizing the "
+                                           "independence of Kosovo.") if e.trigger == "recognizing"]
+    assert country(recognition.actor) == "MDA"

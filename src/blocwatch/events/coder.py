@@ -45,7 +45,7 @@ PREPOSITIONAL_LIGHT_VERBS = {"engage": "in", "participate": "in", "resort": "to"
 THREAT_VERBS = {"threaten", "warn"}
 # Verbs that put out a text which then acts: "issued a statement condemning", "released a report accusing".
 ISSUING_VERBS = {"issue", "release", "publish", "adopt", "pass", "send", "deliver", "sign", "put", "make", "unveil",
-                 "circulate", "submit", "present", "table", "announce", "post"}
+                 "circulate", "submit", "present", "table", "announce", "post", "approve", "enact", "endorse"}
 REFUSE_VERBS = {"refuse", "decline", "reject"}
 APPEAL_VERBS = {"urge", "ask", "appeal", "call", "invite", "encourage", "request", "implore", "plead", "beg", "exhort",
                 "want", "wish"}  # "wants Germany to pay", but not "wants to sign" (see _verb_trigger)
