@@ -872,3 +872,16 @@ def test_a_law_passed_by_a_parliament_acts_for_the_parliament() -> None:
     (recognition,) = [e for e in events_of("On Monday the Moldovan parliament approved a law recognizing the "
                                            "independence of Kosovo.") if e.trigger == "recognizing"]
     assert country(recognition.actor) == "MDA"
+
+
+def test_a_force_withdrawn_in_the_passive_is_the_one_withdrawing_from_where_it_leaves() -> None:
+    (pullout,) = [e for e in events_of("Sixty UN peacekeepers were shipped out of the eastern Congolese town of "
+                                       "Bunia on Friday.") if e.trigger == "shipped"]
+    assert pullout.cameo.startswith("087")  # a withdrawal of peacekeepers is no deployment of them
+    assert country(pullout.actor) == "IGO" and country(pullout.recipient) == "COD"
+
+
+def test_a_government_enhancing_freedoms_eases_restrictions() -> None:
+    (easing,) = find(events_of("President Mirziyoyev has taken several steps to enhance political freedoms in "
+                               "Uzbekistan."), "08")
+    assert country(easing.actor) == "UZB"

@@ -1325,6 +1325,13 @@ class EventCoder:
                 # "inspectors have been expelled from North Korea": the state they leave is the one expelling them.
                 source_toks = _prep_objects(verb, ("from",))
             candidates = self._recipient_candidates(trig)
+            if patients and agentless and trig.code.startswith("087"):
+                # "UN peacekeepers were shipped out of Gorazde": the force withdrawn is the one withdrawing, from
+                # the place it leaves.
+                source_toks, patients = patients, []
+                left = _prep_objects(verb, ("from",)) + [g for p in verb.children if p.dep_ in ("prep", "prt")
+                                                         and p.lower_ == "out" for g in _prep_objects(p, ("of",))]
+                candidates.insert(0, ("core", left))
             if patients and agentless:
                 candidates.insert(0, ("core", patients))  # "a missionary was arrested in Lebanon"
             elif patients:
@@ -1419,7 +1426,7 @@ class EventCoder:
                                               self._subject_tokens(verb.head)[0])
             if main_code[:2] in ("18", "19") and main_code[:2] != code[:2]:
                 code = main_code[:2] + "0"
-        if code in ("154", "042", "190", "0874", "0861") and _about_peacekeeping(verb) and (
+        if code in ("154", "042", "190", "0861") and _about_peacekeeping(verb) and (
                 verb.lemma_.lower() not in VIOLENT_VERBS):  # "peacekeepers were killed" is still a killing
             code = "074"  # sending or deploying forces for peacekeeping is material cooperation
         if code.startswith("01") and not sources:
