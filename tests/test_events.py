@@ -885,3 +885,8 @@ def test_a_government_enhancing_freedoms_eases_restrictions() -> None:
     (easing,) = find(events_of("President Mirziyoyev has taken several steps to enhance political freedoms in "
                                "Uzbekistan."), "08")
     assert country(easing.actor) == "UZB"
+
+
+def test_aid_to_help_someone_cope_is_aimed_at_them() -> None:
+    (aid,) = find(events_of("Norway is considering sending aid to help Somalia cope with severe flood damage."), "0")
+    assert country(aid.recipient) == "SOM"

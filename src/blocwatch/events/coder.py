@@ -745,6 +745,9 @@ class EventCoder:
         for clause in [c for c in holder.children if c.dep_ in ("advcl", "xcomp")]:
             if clause.lemma_.lower() in HELPING_VERBS:  # "sent aid to help North Korea", "to support projects"
                 core.append([c for c in clause.children if c.dep_ in ("dobj", "dative")])
+                # "aid to help Haiti cope with the earthquake": whom it helps is the subject of what it helps do
+                core.append([g for c in clause.children if c.dep_ in ("ccomp", "xcomp")
+                             for g in c.children if g.dep_ == "nsubj" and g.pos_ in ("PROPN", "NOUN")])
         if obj is not None and obj != verb.head:
             # "its commitment to support the police", "a mediation effort to resolve the rift between Qatar and ..."
             core.extend(_purpose_targets(obj))
