@@ -890,3 +890,10 @@ def test_a_government_enhancing_freedoms_eases_restrictions() -> None:
 def test_aid_to_help_someone_cope_is_aimed_at_them() -> None:
     (aid,) = find(events_of("Norway is considering sending aid to help Somalia cope with severe flood damage."), "0")
     assert country(aid.recipient) == "SOM"
+
+
+def test_people_in_several_countries_are_one_party_per_country() -> None:
+    events = find(events_of("Japan has announced emergency aid to help people in Mali, Niger and Chad."), "07")
+    assert {country(e.recipient) for e in events} == {"MLI", "NER", "TCD"}
+    assert {e.recipient.text for e in events} == {"people in Mali", "Niger", "Chad"}
+    assert all(e.recipient.sector == "CVL" for e in events)

@@ -1107,6 +1107,18 @@ class EventCoder:
                     out.extend(replace(p, text=phrase.text, start=offset + phrase.start_char,
                                        end=offset + phrase.end_char, sector=sector or p.sector) for p in parts)
                     continue
+            homes = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "from") for g in c.children
+                     if g.dep_ == "pobj" and any(x.dep_ == "conj" for x in g.children)]
+            if homes and tok.pos_ == "NOUN" and tok.tag_ == "NNS" and not self._noun_key(tok):
+                # "people in Somalia, Ethiopia and Kenya": one party per country, the first written with its head.
+                places = [a for a in (self._actor(o, offset, resolver) for o in self._expand(homes[:1])) if a]
+                if len(places) > 1 and all(p.country and p.kind == "state" for p in places):
+                    doc = tok.doc
+                    first = doc[tok.left_edge.i:homes[0].i + 1]
+                    out.append(replace(places[0], text=first.text, start=offset + first.start_char,
+                                       end=offset + first.end_char, kind="group", sector="CVL", actor_id=None))
+                    out.extend(replace(p, kind="group", sector="CVL", actor_id=None) for p in places[1:])
+                    continue
             speaker = self._reporting_subject(tok)
             if speaker is not None:
                 actor = self._actor(speaker, offset, resolver)
