@@ -897,3 +897,8 @@ def test_people_in_several_countries_are_one_party_per_country() -> None:
     assert {country(e.recipient) for e in events} == {"MLI", "NER", "TCD"}
     assert {e.recipient.text for e in events} == {"people in Mali", "Niger", "Chad"}
     assert all(e.recipient.sector == "CVL" for e in events)
+
+
+def test_sums_of_money_are_not_parties() -> None:
+    events = events_of("Spain ended restrictions on the amount of money that can be sent to Cuba.")
+    assert events and all(e.recipient is None or "money" not in e.recipient.text for e in events)

@@ -1905,7 +1905,7 @@ ACT_WORDS = {"charge", "offer", "request", "demand", "call", "plan", "proposal",
              "alert", "standby", "siege", "emergency", "lockdown", "curfew", "readiness"}  # states put in force
 # Aims and things that are never parties, in the singular or the plural ("lay down their weapons in Iraq").
 THING_WORDS = {"reform", "peace", "stability", "weapon", "arm", "ammunition", "missile", "rocket", "bomb", "grenade",
-               "mortar", "explosive"}
+               "mortar", "explosive", "amount", "money", "sum", "fund", "funds", "cash"}
 
 
 def _agentive(tok: Token) -> bool:
