@@ -902,3 +902,15 @@ def test_people_in_several_countries_are_one_party_per_country() -> None:
 def test_sums_of_money_are_not_parties() -> None:
     events = events_of("Spain ended restrictions on the amount of money that can be sent to Cuba.")
     assert events and all(e.recipient is None or "money" not in e.recipient.text for e in events)
+
+
+def test_a_protest_blocking_the_capital_confronts_the_government_seated_there() -> None:
+    (blockade,) = find(events_of("Rebels in Mali blocked transport into Bamako as they pressed their demands."), "14")
+    assert country(blockade.recipient) == "MLI" and blockade.recipient.sector == "GOV"
+    (shelling,) = find(events_of("Rebels in Mali shelled Bamako overnight."), "19")
+    assert shelling.recipient.sector == "CVL"
+
+
+def test_opposition_candidates_are_the_opposition() -> None:
+    (ban,) = find(events_of("President Museveni has banned Ugandan opposition candidates from the elections."), "1")
+    assert country(ban.recipient) == "UGA" and ban.recipient.sector == "OPP"

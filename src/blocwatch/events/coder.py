@@ -1404,14 +1404,15 @@ class EventCoder:
             targets = [_placed(t, jurisdiction) if t.kind != "igo" else t for t in targets]
         if not trig.nominal:
             targets = self._placed_by_setting(targets, target_toks, trig, offset, resolver)
-        if trig.code[:2] in CONFLICT_ROOTS and any(
+        if trig.code[:2] in CONFLICT_ROOTS - {"14"} and any(
                 t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS for t in target_toks):
             # "a curfew in Abidjan", "aid deliveries suspended in Baghdad": a capital named as the place of a
             # coercive act stands for the people there, not for the government seated in it.
             targets = [replace(t, sector="CVL") if t.kind == "state" and t.sector in (None, "GOV") else t
                        for t in targets]
-        if (trig.code[:2] in ("14", "18", "19", "20") or trig.code in ("138", "139")) and hasattr(resolver, "is_locality"):
-            # "shelled the town of Gorazde", "blockade Paris": force against a place falls on the people there.
+        if (trig.code[:2] in ("18", "19", "20") or trig.code in ("138", "139")) and hasattr(resolver, "is_locality"):
+            # "shelled the town of Gorazde": force against a place falls on the people there (a protest blocking
+            # the capital confronts the government seated there, and keeps its sector).
             targets = [replace(t, sector="CVL") if t.sector in (None, "GOV") and resolver.is_locality(t) else t
                        for t in targets]
         if anaphoric_target and previous:
