@@ -914,3 +914,9 @@ def test_a_protest_blocking_the_capital_confronts_the_government_seated_there() 
 def test_opposition_candidates_are_the_opposition() -> None:
     (ban,) = find(events_of("President Museveni has banned Ugandan opposition candidates from the elections."), "1")
     assert country(ban.recipient) == "UGA" and ban.recipient.sector == "OPP"
+
+
+def test_a_home_body_named_as_the_protests_target_keeps_its_sector() -> None:
+    (drive,) = find(events_of("The United National Movement began collecting signatures to convince the Georgian "
+                              "Parliament to call early elections."), "14")
+    assert country(drive.recipient) == "GEO" and drive.recipient.sector == "LEG"

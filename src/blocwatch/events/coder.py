@@ -1583,7 +1583,9 @@ class EventCoder:
             return []
         named = self._named_home(country, sources, verb, offset, resolver)
         if named is not None:  # "resigned as president of Indonesia": written where the sentence names it
-            return [replace(home, text=named.text, start=named.start, end=named.end)]
+            # ... keeping the sector of the body named ("to convince the Lithuanian Parliament": LEG)
+            return [replace(home, text=named.text, start=named.start, end=named.end,
+                            sector=named.sector if named.sector in ("LEG", "JUD", "MIL", "COP", "SPY") else home.sector)]
         position = offset + verb.idx
         return [replace(home, start=position, end=position)]
 
