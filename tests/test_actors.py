@@ -584,3 +584,11 @@ def test_a_state_name_one_letter_off_is_that_state_when_only_one_fits() -> None:
     assert any(text.startswith("Quatar") and country == "QAT" for text, country in actors.items())
     # Real names stay what they are: Austria is not Australia, Malian is not Malawian.
     assert {a.country for a in extract_text("Austrian and Malian officials met.").actors} == {"AUT", "MLI"}
+
+
+def test_the_un_refugee_agencies_carry_the_refugee_sector() -> None:
+    from blocwatch.pipeline import extract_text
+
+    actors = {a.text: a for a in extract_text("Kenya ordered the UN refugee agency to close the Dadaab camp, and "
+                                               "UNRWA warned of shortages.").actors}
+    assert actors["the UN refugee agency"].sector == "REF" and actors["UNRWA"].sector == "REF"
