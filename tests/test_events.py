@@ -920,3 +920,8 @@ def test_a_home_body_named_as_the_protests_target_keeps_its_sector() -> None:
     (drive,) = find(events_of("The United National Movement began collecting signatures to convince the Georgian "
                               "Parliament to call early elections."), "14")
     assert country(drive.recipient) == "GEO" and drive.recipient.sector == "LEG"
+
+
+def test_civilian_advisers_are_civilians() -> None:
+    (kidnapping,) = find(events_of("Taliban fighters kidnapped 12 Turkish civilian advisers in Kandahar."), "18")
+    assert country(kidnapping.recipient) == "TUR" and kidnapping.recipient.sector == "CVL"

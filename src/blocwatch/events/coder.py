@@ -1133,6 +1133,9 @@ class EventCoder:
             if (actor is not None and "ethnic" in tok.sent.text.lower()
                     and any(t.lower_ == "ethnic" for t in self._phrase(tok))):
                 actor = self._ethnic_group(tok, actor, offset, resolver)
+            if actor is not None and actor.sector not in (None, "CVL") and any(
+                    c.dep_ == "amod" and c.lower_ == "civilian" for c in tok.children):
+                actor = replace(actor, sector="CVL")  # "16 Russian civilian advisers" are civilians, not officials
             if actor is not None and actor.country is None and tok.dep_ in ("nsubj", "nsubjpass"):
                 # "Bosnian Serbs said their forces had completed ...": whose forces the speaker says they are.
                 owners = [c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("their", "its", "his", "her")]
