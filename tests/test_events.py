@@ -925,3 +925,8 @@ def test_a_home_body_named_as_the_protests_target_keeps_its_sector() -> None:
 def test_civilian_advisers_are_civilians() -> None:
     (kidnapping,) = find(events_of("Taliban fighters kidnapped 12 Turkish civilian advisers in Kandahar."), "18")
     assert country(kidnapping.recipient) == "TUR" and kidnapping.recipient.sector == "CVL"
+
+
+def test_a_nationality_coordinated_with_a_noun_shares_its_role() -> None:
+    events = find(events_of("Guinean soldiers beat Sierra Leonean and Liberian refugees."), "18")
+    assert {(country(e.recipient), e.recipient.sector) for e in events} == {("SLE", "REF"), ("LBR", "REF")}

@@ -1133,6 +1133,14 @@ class EventCoder:
             if (actor is not None and "ethnic" in tok.sent.text.lower()
                     and any(t.lower_ == "ethnic" for t in self._phrase(tok))):
                 actor = self._ethnic_group(tok, actor, offset, resolver)
+            if actor is not None and actor.sector is None and actor.kind == "state" and tok.pos_ in ("PROPN", "ADJ"):
+                # "Sierra Leonean and Liberian refugees", parsed as "Sierra Leonean" and "Liberian refugees": the
+                # nationality shares the coordinated noun's role.
+                nouns = [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "NOUN"
+                         and any(g.dep_ in ("amod", "compound") and g.pos_ in ("ADJ", "PROPN") for g in c.children)]
+                shared = self._actor(nouns[0], offset, resolver) if nouns else None
+                if shared is not None and shared.sector:
+                    actor = replace(actor, sector=shared.sector, kind="group")
             if actor is not None and actor.sector not in (None, "CVL") and any(
                     c.dep_ == "amod" and c.lower_ == "civilian" for c in tok.children):
                 actor = replace(actor, sector="CVL")  # "16 Russian civilian advisers" are civilians, not officials
