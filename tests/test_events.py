@@ -930,3 +930,11 @@ def test_civilian_advisers_are_civilians() -> None:
 def test_a_nationality_coordinated_with_a_noun_shares_its_role() -> None:
     events = find(events_of("Guinean soldiers beat Sierra Leonean and Liberian refugees."), "18")
     assert {(country(e.recipient), e.recipient.sector) for e in events} == {("SLE", "REF"), ("LBR", "REF")}
+
+
+def test_rescue_and_help_aimed_at_a_town_fall_on_its_people() -> None:
+    (evacuation,) = find(events_of("UN helicopters evacuated the wounded from the besieged Syrian town of Madaya."),
+                         "07")
+    assert country(evacuation.recipient) == "SYR" and evacuation.recipient.sector == "CVL"
+    (aid,) = find(events_of("The Red Cross sent aid to the Ukrainian city of Kharkiv."), "07")
+    assert aid.recipient.sector == "CVL"

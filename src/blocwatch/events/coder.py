@@ -1421,9 +1421,11 @@ class EventCoder:
             # coercive act stands for the people there, not for the government seated in it.
             targets = [replace(t, sector="CVL") if t.kind == "state" and t.sector in (None, "GOV") else t
                        for t in targets]
-        if (trig.code[:2] in ("18", "19", "20") or trig.code in ("138", "139")) and hasattr(resolver, "is_locality"):
-            # "shelled the town of Gorazde": force against a place falls on the people there (a protest blocking
-            # the capital confronts the government seated there, and keeps its sector).
+        if (trig.code[:2] in ("07", "08", "18", "19", "20") or trig.code in ("138", "139")) and hasattr(
+                resolver, "is_locality"):
+            # "shelled the town of Gorazde", "evacuated the wounded from Gorazde", "aid to Kharkiv": force, help and
+            # rescue aimed at a place fall on the people there (a protest blocking the capital confronts the
+            # government seated there, and keeps its sector).
             targets = [replace(t, sector="CVL") if t.sector in (None, "GOV") and resolver.is_locality(t) else t
                        for t in targets]
         if anaphoric_target and previous:
