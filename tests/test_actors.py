@@ -592,3 +592,12 @@ def test_the_un_refugee_agencies_carry_the_refugee_sector() -> None:
     actors = {a.text: a for a in extract_text("Kenya ordered the UN refugee agency to close the Dadaab camp, and "
                                                "UNRWA warned of shortages.").actors}
     assert actors["the UN refugee agency"].sector == "REF" and actors["UNRWA"].sector == "REF"
+
+
+def test_a_faction_of_an_armed_group_is_the_armed_group() -> None:
+    from blocwatch.pipeline import extract_text
+
+    actors = {a.text: a for a in extract_text("Kenya imposed sanctions on the al-Shabaab hardline faction, and a "
+                                               "rival faction walked out of the congress.").actors}
+    assert actors["the al-Shabaab hardline faction"].sector == "REB"
+    assert actors["a rival faction"].sector == "PTY"
