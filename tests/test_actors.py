@@ -601,3 +601,10 @@ def test_a_faction_of_an_armed_group_is_the_armed_group() -> None:
                                                "rival faction walked out of the congress.").actors}
     assert actors["the al-Shabaab hardline faction"].sector == "REB"
     assert actors["a rival faction"].sector == "PTY"
+
+
+def test_a_militia_is_an_armed_group_not_the_state_army() -> None:
+    from blocwatch.pipeline import extract_text
+
+    actors = {a.text: a for a in extract_text("Israeli troops shelled positions of rival militias near Tyre.").actors}
+    assert actors["rival militias"].sector == "REB"
