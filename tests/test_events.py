@@ -938,3 +938,8 @@ def test_rescue_and_help_aimed_at_a_town_fall_on_its_people() -> None:
     assert country(evacuation.recipient) == "SYR" and evacuation.recipient.sector == "CVL"
     (aid,) = find(events_of("The Red Cross sent aid to the Ukrainian city of Kharkiv."), "07")
     assert aid.recipient.sector == "CVL"
+
+
+def test_a_thing_belonging_to_a_party_takes_the_partys_role() -> None:
+    (hacking,) = find(events_of("Iran has tried to hack into the computers of Israeli army officers."), "1")
+    assert country(hacking.recipient) == "ISR" and hacking.recipient.sector == "MIL"

@@ -1141,6 +1141,12 @@ class EventCoder:
                 shared = self._actor(nouns[0], offset, resolver) if nouns else None
                 if shared is not None and shared.sector:
                     actor = replace(actor, sector=shared.sector, kind="group")
+            if actor is not None and actor.sector is None and actor.country and tok.pos_ == "NOUN":
+                # "the computers of South Korean army officers", "the right of Russian troops": whose they are
+                owners = [o for o in _prep_objects(tok, ("of",)) if o.pos_ in ("NOUN", "PROPN")]
+                owner = self._actor(owners[0], offset, resolver) if owners else None
+                if owner is not None and owner.sector and owner.country == actor.country:
+                    actor = replace(actor, sector=owner.sector)
             if actor is not None and actor.sector not in (None, "CVL") and any(
                     c.dep_ == "amod" and c.lower_ == "civilian" for c in tok.children):
                 actor = replace(actor, sector="CVL")  # "16 Russian civilian advisers" are civilians, not officials
