@@ -943,3 +943,9 @@ def test_rescue_and_help_aimed_at_a_town_fall_on_its_people() -> None:
 def test_a_thing_belonging_to_a_party_takes_the_partys_role() -> None:
     (hacking,) = find(events_of("Iran has tried to hack into the computers of Israeli army officers."), "1")
     assert country(hacking.recipient) == "ISR" and hacking.recipient.sector == "MIL"
+
+
+def test_envoys_from_two_states_holding_talks_are_the_two_sides_not_a_population() -> None:
+    events = find(events_of("Special envoys from Georgia and Azerbaijan held their first round of talks on Friday, a "
+                            "meeting both sides described as constructive."), "04")
+    assert events and all(e.actor.sector != "CVL" for e in events)

@@ -1107,17 +1107,18 @@ class EventCoder:
                     out.extend(replace(p, text=phrase.text, start=offset + phrase.start_char,
                                        end=offset + phrase.end_char, sector=sector or p.sector) for p in parts)
                     continue
-            homes = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "from") for g in c.children
+            homes = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
                      if g.dep_ == "pobj" and any(x.dep_ == "conj" for x in g.children)]
-            if homes and tok.pos_ == "NOUN" and tok.tag_ == "NNS" and not self._noun_key(tok):
+            if homes and tok.tag_ == "NNS" and tok.lemma_.lower() in POPULATION_NOUNS:
                 # "people in Somalia, Ethiopia and Kenya": one party per country, the first written with its head.
                 places = [a for a in (self._actor(o, offset, resolver) for o in self._expand(homes[:1])) if a]
                 if len(places) > 1 and all(p.country and p.kind == "state" for p in places):
                     doc = tok.doc
                     first = doc[tok.left_edge.i:homes[0].i + 1]
+                    sector = "REF" if tok.lemma_.lower() == "refugee" else "CVL"
                     out.append(replace(places[0], text=first.text, start=offset + first.start_char,
-                                       end=offset + first.end_char, kind="group", sector="CVL", actor_id=None))
-                    out.extend(replace(p, kind="group", sector="CVL", actor_id=None) for p in places[1:])
+                                       end=offset + first.end_char, kind="group", sector=sector, actor_id=None))
+                    out.extend(replace(p, kind="group", sector=sector, actor_id=None) for p in places[1:])
                     continue
             speaker = self._reporting_subject(tok)
             if speaker is not None:
@@ -2033,6 +2034,9 @@ PHRASAL_NOUNS = {"defiance", "protest", "solidarity", "response", "retaliation",
                  "light", "wake", "memory", "honour", "honor", "name", "exchange", "return", "spite", "charge",
                  "touch", "contact", "breach", "pursuit", "search", "face", "anticipation", "preparation", "defence",
                  "defense", "recognition", "reaction", "connection", "relation", "regard", "respect", "terms"}
+# Nouns for a population rather than a role: "people in Somalia, Ethiopia and Kenya" are one party per country.
+POPULATION_NOUNS = {"people", "civilian", "resident", "population", "refugee", "family", "child", "woman", "citizen",
+                    "inhabitant", "household", "community", "victim", "villager", "farmer", "migrant", "survivor"}
 BLOCKED_WAYS = {"street", "road", "highway", "motorway", "bridge", "railway", "rail", "line", "crossing", "square",
                "avenue", "junction", "traffic", "access", "entrance", "route", "port", "harbour", "harbor", "airport"}
 DOMESTIC_BODIES = {"parliament", "police", "legislature", "judiciary", "cabinet", "senate", "congress", "assembly",
