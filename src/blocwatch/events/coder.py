@@ -344,12 +344,16 @@ class EventCoder:
             return None, code, obj, False
         return None, None, obj, False
 
+    def _noun_code(self, noun: Token) -> str:
+        """The CAMEO code of an event noun ("demand" -> "100"); "" for a noun that names no act."""
+        key = self._noun_key(noun)
+        return self.lexicon.nouns[key] if key else ""
+
     def _protest_code(self, tok: Token) -> bool:
         """Whether `tok` names a protest (CAMEO 14): "demonstrated", "a hunger strike"."""
         if tok.pos_ == "VERB":
             return (self._match_verb(tok)[1] or "").startswith("14")
-        key = self._noun_key(tok)
-        return bool(key) and self.lexicon.nouns[key or ""].startswith("14")
+        return self._noun_code(tok).startswith("14")
 
     def _embedded(self, verb: Token) -> Token | None:
         for child in verb.children:
@@ -614,7 +618,7 @@ class EventCoder:
                 # Annan" (its author): whoever the object's act belongs to is the one the verb answers, before
                 # whoever that act fell on ("condemned Russia's occupation of Abkhazia").
                 # "accepted the demands of the union": the union; but "renewed its appeal" is the subject's own.
-                requested = self.lexicon.nouns.get(self._noun_key(obj) or "", "")[:2] in ("02", "10") and not any(
+                requested = self._noun_code(obj)[:2] in ("02", "10") and not any(
                     a.pos_ == "PRON" for a in actors)
                 if (trig.code[:2] in REACTIVE_ROOTS and not trig.obj_is_event) or requested:
                     object_candidates.insert(0, actors)
@@ -674,7 +678,7 @@ class EventCoder:
                             if self._noun_key(pobj):
                                 authors, targets, _ = self._noun_args(pobj)
                                 answers = (trig.code[:2] in REACTIVE_ROOTS and obj is None and prep_word in ("to", "against")
-                                           or self.lexicon.nouns[self._noun_key(pobj) or ""][:2] in ("02", "10"))
+                                           or self._noun_code(pobj)[:2] in ("02", "10"))
                                 if answers:
                                     # "opposed to French mediation", "conceded to demands from UNITA": their author
                                     prepositional.insert(0, authors)
@@ -806,7 +810,7 @@ class EventCoder:
             actors = [a for a in actors if a.pos_ != "PRON"]  # "their demands" are the protesters' own
             if actors:
                 found.append(actors)
-            if self.lexicon.nouns.get(self._noun_key(obj) or "", "")[:3] == "084":
+            if self._noun_code(obj)[:3] == "084":
                 continue  # "to demand the return of property": what is to be handed back is not whom they confront
             found.extend([r] for r in recipients)
             found.append([obj])
@@ -834,7 +838,7 @@ class EventCoder:
                 word = child.lower_
                 if word in ("by", "from"):
                     actors.extend(pobjs)
-                elif word == "between" and self.lexicon.nouns.get(self._noun_key(noun) or "", "").startswith("045"):
+                elif word == "between" and self._noun_code(noun).startswith("045"):
                     # "mediation between Syria and Arafat": both sides are whom the mediator acts toward.
                     for p in pobjs:
                         recipients.append(p)
@@ -849,7 +853,7 @@ class EventCoder:
             elif child.dep_ == "acl" and child.tag_ == "VBN" and child.i == noun.i + 1:
                 # "the appeal lodged by the Centre", "laws imposed by the government": whose it is
                 actors.extend(g for a in child.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj")
-            elif child.dep_ in ("acl", "ccomp") and (self.lexicon.nouns.get(self._noun_key(noun) or "", "")[:2]
+            elif child.dep_ in ("acl", "ccomp") and (self._noun_code(noun)[:2]
                                                      in ("02", "10", "13")):
                 # "its demand that Israel ease restrictions": who is to act is who the demand is aimed at.
                 # A pronoun there most often points back to who answers the demand ("demands that it reform").
@@ -1085,41 +1089,10 @@ class EventCoder:
         for tok in tokens:
             if tok.is_punct:
                 continue
-            modifiers_joined = any(c.dep_ in ("amod", "compound", "nmod") and any(g.dep_ == "conj" for g in c.children)
-                                   for c in tok.children)
-            if modifiers_joined and hasattr(resolver, "split_compound"):
-                phrase = self._phrase(tok)
-                parts = resolver.split_compound(phrase, offset)  # type: ignore[attr-defined]
-                if len(parts) > 1:
-                    # One actor per country, each written as the whole phrase ("Russian and Syrian warplanes").
-                    out.extend(replace(part, text=phrase.text, start=offset + phrase.start_char,
-                                       end=offset + phrase.end_char) for part in parts)
-                    continue
-            owners = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                      if g.dep_ == "pobj" and any(x.dep_ == "conj" for x in g.children)]
-            if owners and (tok.lower_ in GENERIC_HEADS or tok.lemma_.lower() in GENERIC_HEADS):
-                # "the armies of Brazil and Argentina": one actor per country, written as the whole phrase
-                phrase = _full_phrase(tok)
-                parts = [a for a in (self._actor(o, offset, resolver) for o in self._expand(owners[:1])) if a]
-                if len(parts) > 1 and all(p.country for p in parts):
-                    head = resolver.actor_for_span(tok.doc[tok.left_edge.i:tok.i + 1], offset)
-                    sector = head.sector if head is not None and head.sector else None
-                    out.extend(replace(p, text=phrase.text, start=offset + phrase.start_char,
-                                       end=offset + phrase.end_char, sector=sector or p.sector) for p in parts)
-                    continue
-            homes = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
-                     if g.dep_ == "pobj" and any(x.dep_ == "conj" for x in g.children)]
-            if homes and tok.tag_ == "NNS" and tok.lemma_.lower() in POPULATION_NOUNS:
-                # "people in Somalia, Ethiopia and Kenya": one party per country, the first written with its head.
-                places = [a for a in (self._actor(o, offset, resolver) for o in self._expand(homes[:1])) if a]
-                if len(places) > 1 and all(p.country and p.kind == "state" for p in places):
-                    doc = tok.doc
-                    first = doc[tok.left_edge.i:homes[0].i + 1]
-                    sector = "REF" if tok.lemma_.lower() == "refugee" else "CVL"
-                    out.append(replace(places[0], text=first.text, start=offset + first.start_char,
-                                       end=offset + first.end_char, kind="group", sector=sector, actor_id=None))
-                    out.extend(replace(p, kind="group", sector=sector, actor_id=None) for p in places[1:])
-                    continue
+            parts = self._one_per_country(tok, offset, resolver)
+            if parts:
+                out.extend(parts)
+                continue
             speaker = self._reporting_subject(tok)
             if speaker is not None:
                 actor = self._actor(speaker, offset, resolver)
@@ -1131,36 +1104,72 @@ class EventCoder:
             actor = self._actor(appositions[0], offset, resolver) if appositions else None
             if actor is None or actor.country is None:
                 actor = self._actor(tok, offset, resolver) or actor
-            if (actor is not None and "ethnic" in tok.sent.text.lower()
-                    and any(t.lower_ == "ethnic" for t in self._phrase(tok))):
-                actor = self._ethnic_group(tok, actor, offset, resolver)
-            if actor is not None and actor.sector is None and actor.kind == "state" and tok.pos_ in ("PROPN", "ADJ"):
-                # "Sierra Leonean and Liberian refugees", parsed as "Sierra Leonean" and "Liberian refugees": the
-                # nationality shares the coordinated noun's role.
-                nouns = [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "NOUN"
-                         and any(g.dep_ in ("amod", "compound") and g.pos_ in ("ADJ", "PROPN") for g in c.children)]
-                shared = self._actor(nouns[0], offset, resolver) if nouns else None
-                if shared is not None and shared.sector:
-                    actor = replace(actor, sector=shared.sector, kind="group")
-            if actor is not None and actor.sector is None and actor.country and tok.pos_ == "NOUN":
-                # "the computers of South Korean army officers", "the right of Russian troops": whose they are
-                owners = [o for o in _prep_objects(tok, ("of",)) if o.pos_ in ("NOUN", "PROPN")]
-                owner = self._actor(owners[0], offset, resolver) if owners else None
-                if owner is not None and owner.sector and owner.country == actor.country:
-                    actor = replace(actor, sector=owner.sector)
-            if actor is not None and actor.sector not in (None, "CVL") and any(
-                    c.dep_ == "amod" and c.lower_ == "civilian" for c in tok.children):
-                actor = replace(actor, sector="CVL")  # "16 Russian civilian advisers" are civilians, not officials
-            if actor is not None and actor.country is None and tok.dep_ in ("nsubj", "nsubjpass"):
-                # "Bosnian Serbs said their forces had completed ...": whose forces the speaker says they are.
-                owners = [c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("their", "its", "his", "her")]
-                speaker = self._reporting_subject(owners[0], clause=tok.head) if owners else None
-                owner = self._actor(speaker, offset, resolver) if speaker is not None else None
-                if owner is not None and owner.country:
-                    actor = replace(actor, country=owner.country, resolved_by="text")
             if actor is not None:
-                out.append(actor)
+                out.append(self._read_in_context(tok, actor, offset, resolver))
         return out
+
+    def _one_per_country(self, tok: Token, offset: int, resolver: SpanResolver) -> list[Actor]:
+        """A phrase that names several states' parties, one actor each; [] for any other phrase."""
+        modifiers_joined = any(c.dep_ in ("amod", "compound", "nmod") and any(g.dep_ == "conj" for g in c.children)
+                               for c in tok.children)
+        if modifiers_joined and hasattr(resolver, "split_compound"):
+            phrase = self._phrase(tok)
+            parts = resolver.split_compound(phrase, offset)  # type: ignore[attr-defined]
+            if len(parts) > 1:
+                # One actor per country, each written as the whole phrase ("Russian and Syrian warplanes").
+                return [replace(part, text=phrase.text, start=offset + phrase.start_char, end=offset + phrase.end_char)
+                        for part in parts]
+        owners = [g for g in _prep_objects(tok, ("of",)) if any(x.dep_ == "conj" for x in g.children)]
+        if owners and (tok.lower_ in GENERIC_HEADS or tok.lemma_.lower() in GENERIC_HEADS):
+            # "the armies of Brazil and Argentina": one actor per country, written as the whole phrase
+            phrase = _full_phrase(tok)
+            parts = [a for a in (self._actor(o, offset, resolver) for o in self._expand(owners[:1])) if a]
+            if len(parts) > 1 and all(p.country for p in parts):
+                head = resolver.actor_for_span(tok.doc[tok.left_edge.i:tok.i + 1], offset)
+                sector = head.sector if head is not None and head.sector else None
+                return [replace(p, text=phrase.text, start=offset + phrase.start_char, end=offset + phrase.end_char,
+                                sector=sector or p.sector) for p in parts]
+        homes = [g for g in _prep_objects(tok, ("in",)) if any(x.dep_ == "conj" for x in g.children)]
+        if homes and tok.tag_ == "NNS" and tok.lemma_.lower() in POPULATION_NOUNS:
+            # "people in Somalia, Ethiopia and Kenya": one party per country, the first written with its head.
+            places = [a for a in (self._actor(o, offset, resolver) for o in self._expand(homes[:1])) if a]
+            if len(places) > 1 and all(p.country and p.kind == "state" for p in places):
+                first = tok.doc[tok.left_edge.i:homes[0].i + 1]
+                sector = "REF" if tok.lemma_.lower() == "refugee" else "CVL"
+                return [replace(places[0], text=first.text, start=offset + first.start_char,
+                                end=offset + first.end_char, kind="group", sector=sector, actor_id=None),
+                        *(replace(p, kind="group", sector=sector, actor_id=None) for p in places[1:])]
+        return []
+
+    def _read_in_context(self, tok: Token, actor: Actor, offset: int, resolver: SpanResolver) -> Actor:
+        """What the rest of the sentence says of an argument its own phrase leaves open: where an ethnic group
+        lives, a nationality's shared noun, a thing's owner, civilians among officials, a speaker's forces."""
+        if "ethnic" in tok.sent.text.lower() and any(t.lower_ == "ethnic" for t in self._phrase(tok)):
+            actor = self._ethnic_group(tok, actor, offset, resolver)
+        if actor.sector is None and actor.kind == "state" and tok.pos_ in ("PROPN", "ADJ"):
+            # "Sierra Leonean and Liberian refugees", parsed as "Sierra Leonean" and "Liberian refugees": the
+            # nationality shares the coordinated noun's role.
+            nouns = [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "NOUN"
+                     and any(g.dep_ in ("amod", "compound") and g.pos_ in ("ADJ", "PROPN") for g in c.children)]
+            shared = self._actor(nouns[0], offset, resolver) if nouns else None
+            if shared is not None and shared.sector:
+                actor = replace(actor, sector=shared.sector, kind="group")
+        if actor.sector is None and actor.country and tok.pos_ == "NOUN":
+            # "the computers of South Korean army officers", "the right of Russian troops": whose they are
+            owners = [o for o in _prep_objects(tok, ("of",)) if o.pos_ in ("NOUN", "PROPN")]
+            owner = self._actor(owners[0], offset, resolver) if owners else None
+            if owner is not None and owner.sector and owner.country == actor.country:
+                actor = replace(actor, sector=owner.sector)
+        if actor.sector not in (None, "CVL") and any(c.dep_ == "amod" and c.lower_ == "civilian" for c in tok.children):
+            actor = replace(actor, sector="CVL")  # "16 Russian civilian advisers" are civilians, not officials
+        if actor.country is None and tok.dep_ in ("nsubj", "nsubjpass"):
+            # "Bosnian Serbs said their forces had completed ...": whose forces the speaker says they are.
+            owners = [c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("their", "its", "his", "her")]
+            speaker = self._reporting_subject(owners[0], clause=tok.head) if owners else None
+            owner = self._actor(speaker, offset, resolver) if speaker is not None else None
+            if owner is not None and owner.country:
+                actor = replace(actor, country=owner.country, resolved_by="text")
+        return actor
 
     def _ethnic_group(self, tok: Token, actor: Actor, offset: int, resolver: SpanResolver) -> Actor:
         """'Ethnic Albanians in south Serbia' are coded to the state they live in, not the nation named; with no
@@ -1565,7 +1574,7 @@ class EventCoder:
             victims = [c for c in main.children if c.dep_ in ("dobj", "nsubjpass")]
         else:  # "launched rocket fire against guerrilla camps, killing 50"
             for act in (c for c in self._expand([c for c in main.children if c.dep_ == "dobj"]) if self._noun_key(c)):
-                if self.lexicon.nouns[self._noun_key(act) or ""][:2] in ("18", "19", "20"):
+                if self._noun_code(act)[:2] in ("18", "19", "20"):
                     victims.extend(self._noun_args(act)[1])
         if not victims and verb.dep_ == "conj":
             return self._struck_by_main_act(main, offset, resolver)  # "..., killing or wounding 50"
