@@ -40,6 +40,8 @@ OFFICE_COLUMNS = ("person_id", "name", "aliases", "country", "office", "title", 
 OFFICIAL_COLUMNS = (*OFFICE_COLUMNS, "org")
 PLACE_COLUMNS = ("name", "aliases", "country", "kind", "note")
 PLACE_KINDS = frozenset({"region", "city", "disputed", "island", "sea", "border", "people"})
+# A word shorter than this is not read as a misspelled state name ("Chad" one letter off is too many things).
+MISSPELLING_MIN_LENGTH = 6
 # The IndexHit field of a sub-national place: it names its country but, unlike a capital, implies no sector.
 PLACE_FIELD = "place"
 # Other readings of a place name already in the knowledge base: another place of the same name in another state
@@ -354,8 +356,9 @@ class KnowledgeBase:
         self._holders: dict[tuple[str, str], list[tuple[dt.date, dt.date | None, str]]] = defaultdict(list)
         # Last word of every person's name and aliases -> person ids ("Bouteflika" -> abdelaziz-bouteflika).
         self.surnames: dict[str, set[str]] = defaultdict(set)
-        # One-word state names by key, built on the first misspelling looked up.
-        self._state_words: dict[str, list[IndexHit]] | None = None
+        # One-word state names by key, built on the first misspelling looked up, and the answers given so far.
+        self._state_word_hits: dict[str, list[IndexHit]] | None = None
+        self._misspelled: dict[str, list[IndexHit]] = {}
         self._build_index()
 
     # -- building -------------------------------------------------------------------------------------------
@@ -571,22 +574,27 @@ class KnowledgeBase:
             ]
         return found
 
-    def states_misspelled(self, word: str, min_length: int = 6) -> list[IndexHit]:
+    def states_misspelled(self, word: str) -> list[IndexHit]:
         """The hits of the one state whose one-word name, adjective or demonym is a letter off ``word``
         ("Afganistan" -> Afghanistan, "Ethopia" -> Ethiopia); [] when none or several are."""
         key = normalize_name(word)
-        if len(key) < min_length or " " in key or key in self.index:
+        if len(key) < MISSPELLING_MIN_LENGTH or " " in key or key in self.index:
             return []
-        if self._state_words is None:
-            self._state_words = {
-                alias_key: [hit for hit in hits if hit.kind == "country" and hit.field != PLACE_FIELD]
-                for alias_key, hits in self.index.items()
-                if " " not in alias_key and len(alias_key) >= min_length - 1
-                and any(hit.kind == "country" and hit.field != PLACE_FIELD for hit in hits)
-            }
-        found = [hits for alias_key, hits in self._state_words.items() if _one_edit_apart(alias_key, key)]
-        states = {hit.key for hits in found for hit in hits}
-        return found[0] if len(states) == 1 and len(found) == 1 else []
+        if key not in self._misspelled:  # the resolver asks for every unknown capitalised word
+            found = [hits for alias_key, hits in self._state_words().items() if _one_edit_apart(alias_key, key)]
+            states = {hit.key for hits in found for hit in hits}
+            self._misspelled[key] = found[0] if len(states) == 1 and len(found) == 1 else []
+        return self._misspelled[key]
+
+    def _state_words(self) -> dict[str, list[IndexHit]]:
+        """One-word names of states (not of their places) long enough to be misspelled, built on first use."""
+        if self._state_word_hits is None:
+            self._state_word_hits = {}
+            for alias_key, hits in self.index.items():
+                states = [hit for hit in hits if hit.kind == "country" and hit.field != PLACE_FIELD]
+                if states and " " not in alias_key and len(alias_key) >= MISSPELLING_MIN_LENGTH - 1:
+                    self._state_word_hits[alias_key] = states
+        return self._state_word_hits
 
     def office_holder(self, country: str, office: str, on: DateLike) -> Person | None:
         """Who held ``office`` in ``country`` on the date, e.g. ("ARM", "head_of_government", "2017-05-01")."""
