@@ -389,6 +389,9 @@ class ActorResolver:
                 continue
             if any(i in view.match_at for i in range(start, end)):
                 continue  # "Armenia Adamant": a name made of a country and a word is not a person
+            body = view.role_at.get(start - 1)
+            if body is not None and not body.role.is_person and body.end == start:
+                continue  # "the opposition newspaper La Prensa": the name of the body just named, not a person
             if end - start == 1 and not self._known_or_titled(view, start):
                 continue  # a lone capitalised word ("Karabakh") is too often a place the model took for a name
             spans.append((start, end, None))

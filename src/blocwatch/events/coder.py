@@ -360,9 +360,20 @@ class EventCoder:
             if child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX"):
                 if _prefix_piece(child):
                     continue  # "agreed to re-open": the verb is "open", not its cut-off prefix
+                if self._trailing_report(verb, child):
+                    continue  # "demanded the withdrawal ..., diplomats quoted a declaration as saying"
                 return child
         # "called for the withdrawal", "agreed on a ceasefire": event noun under a preposition.
         return None
+
+    def _trailing_report(self, verb: Token, clause: Token) -> bool:
+        """A reporting clause set off by a comma after the act ("..., officials said") that the parser hung on the
+        act as its complement: it says who reported the act, not what was demanded or agreed."""
+        doc = verb.doc
+        left = clause.left_edge.i
+        set_off = doc[left].text == "," or (left > 0 and doc[left - 1].text == ",")
+        return (clause.i > verb.i and clause.dep_ == "ccomp" and set_off
+                and (clause.lemma_.lower() in self.lexicon.speech_verbs or clause.lemma_.lower() == "quote"))
 
     def _triggers(self, sent: Span) -> list[Trigger]:
         triggers: list[Trigger] = []
@@ -757,6 +768,11 @@ class EventCoder:
             core.extend(_purpose_targets(obj))
         if trig.code[:2] == "14":
             core.extend(self._protested(verb, holder, trig.obj))
+        if trig.code[:2] in ("10", "11", "13"):
+            # "warned that police will no longer tolerate rallies by the group": whose acts the warning is about.
+            for clause in [c for c in holder.children if c.dep_ == "ccomp"]:
+                for act in [c for c in clause.children if c.dep_ in ("dobj", "pobj") and self._noun_key(c)]:
+                    core.append([a for a in self._noun_args(act)[0] if a.pos_ != "PRON"])
         if trig.code[:2] in ("10", "13"):
             # "threatened to halt the talks if the United States deploys ...": the condition names the target.
             for clause in (verb, holder):
@@ -875,7 +891,8 @@ class EventCoder:
         ("refugees fleeing the war in Liberia", "a research centre in Tokyo")."""
         for tok in tokens:
             for inner in tok.subtree:
-                if inner.dep_ != "prep" or inner.lower_ not in PLACE_PREPS:
+                # "power lines leading into Kabul": where a thing runs places it as well as where it stands
+                if inner.dep_ != "prep" or inner.lower_ not in PLACE_PREPS | {"into", "along"}:
                     continue
                 for pobj in inner.children:
                     found = self._actor(pobj, offset, resolver) if pobj.dep_ == "pobj" else None
@@ -1495,8 +1512,10 @@ class EventCoder:
                 code = _combine("threaten", code) or code
         if (code[:2] in ("18", "19", "20") or code == "138") and _readying(verb):
             code = "150"  # "the army prepared to resume shelling": a force readied, not yet used (CAMEO 15)
-        if sources and not targets and not anaphoric_target:
-            targets = self._home_side(code, sources, verb, offset, resolver)
+        if sources and not anaphoric_target and (not targets or _only_own_state(targets, sources)):
+            # "lifted a state of emergency in West Darfur State": the place within the actor's own state is where
+            # a domestic measure falls; named only so, it would otherwise pair the state with itself.
+            targets = self._home_side(code, sources, verb, offset, resolver) or targets
         try:
             info = ontology.lookup(code)
         except KeyError:
@@ -2050,6 +2069,7 @@ BLOCKED_WAYS = {"street", "road", "highway", "motorway", "bridge", "railway", "r
                "avenue", "junction", "traffic", "access", "entrance", "route", "port", "harbour", "harbor", "airport"}
 DOMESTIC_BODIES = {"parliament", "police", "legislature", "judiciary", "cabinet", "senate", "congress", "assembly",
                    "court", "courts", "authorities", "army", "military", "government", "regime", "ministry"}
+CIVIL_SECTORS = {"JRN", "OPP", "PTY", "BUS", "EDU", "REL", "SOC", "MED", "LAB", "CVL", "REF", "AGR"}
 FOREIGN_FACING = {"foreign", "ambassador", "envoy", "consul", "mediator", "special", "un", "u.n."}
 
 
@@ -2089,7 +2109,11 @@ def _compatriots(actor: Actor, others: list[Actor]) -> Actor:
                    and not set(words[:3]) & FOREIGN_FACING)
     # "began a hunger strike outside Parliament", "warned that police will ...": an unnamed home institution.
     home_body = actor.kind == "org" and len(words) <= 3 and words[-1] in DOMESTIC_BODIES
-    if not (domestic_group or home_office or home_body):
+    # "ordered the opposition newspaper La Prensa to close": an unplaced paper, party or union that a state's own
+    # authorities act on (or that acts on them) is one of theirs.
+    civil_body = actor.kind == "org" and actor.sector in CIVIL_SECTORS and any(
+        o.kind == "state" and o.sector in ("GOV", "COP", "JUD", "LEG", "MIL", "SPY") for o in others)
+    if not (domestic_group or home_office or home_body or civil_body):
         return actor
     if home_office and len({o.country for o in others if o.country and o.country != "IGO"}) > 1:
         return actor  # "President X criticised Romania and Ukraine": which one he leads is not said
@@ -2099,6 +2123,12 @@ def _compatriots(actor: Actor, others: list[Actor]) -> Actor:
         if other.country and other.country != "IGO" and other.kind in ("state", "person", "group"):
             return replace(actor, country=other.country, sector=actor.sector or "CVL", resolved_by="text")
     return actor
+
+
+def _only_own_state(targets: list[Actor], sources: list[Actor]) -> bool:
+    """Every recipient is the state that also acts, named again (a region or city of it, or its name)."""
+    own = {(a.actor_id, a.sector) for a in sources if a.kind == "state" and a.actor_id}
+    return bool(own) and all(t.kind == "state" and (t.actor_id, t.sector) in own for t in targets)
 
 
 def _home_authority(sources: list[Actor]) -> Actor | None:
