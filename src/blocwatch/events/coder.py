@@ -474,6 +474,18 @@ class EventCoder:
             consumed.add(inner.i)
             return Trigger(verb, _combine("demand", inner_code or "100") or "100", obj=None,
                            recipient_from=None, confidence=0.65, clause_subject=inner)
+        if lemma in ISSUING_VERBS and obj is not None and obj.pos_ == "NOUN":
+            # "issued a stern reminder to Iraq that it must cooperate", "sent a message that Belgrade must
+            # withdraw": a demand carried by what is issued, aimed at whom it is sent to, else the clause's subject.
+            for clause in obj.children:
+                if clause.dep_ in ("acl", "ccomp") and _has_demand_modal(clause) and any(
+                        m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+                    consumed.add(clause.i)
+                    addressed = any(c.dep_ in ("dative", "iobj") for c in verb.children)
+                    spoken_to = clause if not addressed and not any(
+                        c.dep_ == "nsubj" and c.pos_ == "PRON" for c in clause.children) else None
+                    return Trigger(verb, _combine("demand", self._match_verb(clause)[1] or "100") or "100", obj=obj,
+                                   confidence=0.65, clause_subject=spoken_to)
         if inner is not None and inner.dep_ == "ccomp" and lemma in DEMAND_VERBS | APPEAL_VERBS:
             _, inner_code, _, _ = self._match_verb(inner)
             consumed.add(inner.i)
@@ -969,6 +981,8 @@ class EventCoder:
         fallback: list[Token] = []
         place_actor: Actor | None = None
         for kind, candidate in candidates:
+            if kind == "core" and candidate and all(_own_forces(t) for t in candidate):
+                continue  # "rejected a call for its peacekeepers to be deployed in East Timor": its own, not a party
             found = [a for a in (self._actor(t, offset, resolver) for t in candidate) if a]
             placed = [a for a in found if _is_placed(a)]
             if kind == "place" and place_actor is None:
@@ -1014,7 +1028,8 @@ class EventCoder:
         if lemma in SENTIMENT_NOUNS:
             return ("at", "about", "over", "in", "for", "on", "to", "with", "toward", "towards")  # "optimism at a deal"
         if code[:2] in ("01", "02", "03", "04", "05", "06", "07", "08") or lemma in self._hosted_nouns:
-            return ("with", "to", "toward", "towards", "of", "between")  # "a summit in Minsk" names a place
+            # "a summit in Minsk" names a place; "mediation among the feuding republics" its parties
+            return ("with", "to", "toward", "towards", "of", "between", "among", "amongst")
         return ("of", "on", "against", "with", "in", "to", "into", "toward", "towards", "over", "around")
 
     def _expand(self, tokens: Iterable[Token]) -> list[Token]:
@@ -2129,6 +2144,12 @@ def _only_own_state(targets: list[Actor], sources: list[Actor]) -> bool:
     """Every recipient is the state that also acts, named again (a region or city of it, or its name)."""
     own = {(a.actor_id, a.sector) for a in sources if a.kind == "state" and a.actor_id}
     return bool(own) and all(t.kind == "state" and (t.actor_id, t.sector) in own for t in targets)
+
+
+def _own_forces(tok: Token) -> bool:
+    """Troops or forces the clause's own actor owns ("its peacekeeping forces", "their soldiers")."""
+    return tok.lower_ in MILITARY_HEADS and any(
+        c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in tok.children)
 
 
 def _home_authority(sources: list[Actor]) -> Actor | None:

@@ -1,0 +1,40 @@
+"""Whom an act is aimed at, when the parse hides it: parties of a mediation, the addressee of a demand carried by a
+message, and a rejected call that names only the rejecter's own forces."""
+
+from __future__ import annotations
+
+from blocwatch.pipeline import extract_text
+from blocwatch.records import Event
+
+
+def events_of(text: str, date: str = "2024-03-15") -> list[Event]:
+    return extract_text(text, date=date).events
+
+
+def recipient_countries(events: list[Event], root: str) -> set[str | None]:
+    return {e.recipient.country for e in events if e.cameo.startswith(root) and e.recipient is not None}
+
+
+def test_mediation_among_parties_is_aimed_at_them() -> None:
+    events = events_of("The African Union may end its mediation efforts among Sudan's warring factions if the "
+                       "truce collapses again.")
+    assert "SDN" in recipient_countries(events, "1")
+
+
+def test_a_message_saying_a_state_must_act_is_a_demand_on_that_state() -> None:
+    events = events_of("Brazil's president sent a blunt message to Venezuela that it must release the detained "
+                       "opposition figures.")
+    demands = [e for e in events if e.cameo.startswith("10")]
+    assert demands and demands[0].actor.country == "BRA" and demands[0].recipient.country == "VEN"
+    assert not any(e.cameo.startswith("08") for e in events)  # the release demanded has not happened
+
+
+def test_a_demand_in_a_message_without_an_addressee_falls_on_the_clause_subject() -> None:
+    events = events_of("The Polish envoy delivered a clear message that Minsk must close the migrant camps.")
+    assert recipient_countries(events, "10") == {"BLR"}
+
+
+def test_the_rejecters_own_forces_are_not_the_target_of_a_rejection() -> None:
+    events = events_of("NATO on Monday rejected a call for its troops to be deployed in Moldova.")
+    rejections = [e for e in events if e.cameo.startswith("12")]
+    assert rejections and rejections[0].recipient is not None and rejections[0].recipient.country == "MDA"
