@@ -608,3 +608,21 @@ def test_a_militia_is_an_armed_group_not_the_state_army() -> None:
 
     actors = {a.text: a for a in extract_text("Israeli troops shelled positions of rival militias near Tyre.").actors}
     assert actors["rival militias"].sector == "REB"
+
+
+def test_al_qaeda_central_is_international_and_its_branches_keep_their_country(parser, kb) -> None:
+    actors = {a.text: a for a in resolve_text(parser, kb, "Al-Qaeda praised AQAP for the raid.")}
+    assert actors["Al-Qaeda"].country == "IGO" and actors["Al-Qaeda"].kind == "group"
+    assert actors["AQAP"].country == "YEM"
+
+
+def test_the_red_cross_is_a_medical_body(parser, kb) -> None:
+    actors = resolve_text(parser, kb, "The Red Crescent opened two field clinics near the border.")
+    assert ("The Red Crescent", "MED") in [(a.text, a.sector) for a in actors]
+
+
+def test_a_states_air_strikes_are_its_military() -> None:
+    from blocwatch.pipeline import extract_text
+
+    events = extract_text("Turkish air strikes hit PKK positions in northern Iraq on Monday.", date="2024-03-15").events
+    assert events and events[0].actor.country == "TUR" and events[0].actor.sector == "MIL"

@@ -129,6 +129,8 @@ IRREGULAR_HEADS = {"militants", "militant", "gunmen", "gunman", "rebels", "rebel
                    "attackers", "attacker", "extremists", "jihadists", "assailants", "assailant", "fighters", "mob",
                    "kidnappers", "pirates", "separatists"}
 VIOLENT_VERBS = {"kill", "attack", "strike", "shoot", "hit", "target", "fire", "assault", "murder", "wound", "injure"}
+MILITARY_ACTS = {"attack", "strike", "airstrike", "air-strike", "raid", "airraid", "shelling", "bombardment", "bombing",
+                 "missile", "rocket", "drone"}
 JOINT_ADVERBS = {"jointly", "together", "mutually", "bilaterally"}
 GENERIC_HEADS = {"government", "ministry", "president", "leader", "people", "army", "forces", "force", "troops",
                  "parliament", "members", "member", "officials", "official", "minister", "side", "authorities",
@@ -1419,6 +1421,9 @@ class EventCoder:
                 source_toks = noun_actors
                 target_toks = noun_targets or target_toks
         sources = self._actors(self._expand(source_toks), offset, resolver)
+        if any(t.lemma_.lower() in MILITARY_ACTS for t in source_toks):
+            # "US Predator attacks have killed ...", "Russian air strikes hit ...": a state's strikes are its military's
+            sources = [replace(a, sector="MIL") if a.kind == "state" and a.sector is None else a for a in sources]
         targets: list[Actor] = []
         anaphoric_target = False
         partners: set[int] = set()  # where the other side of a symmetric act is named
