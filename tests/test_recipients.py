@@ -38,3 +38,16 @@ def test_the_rejecters_own_forces_are_not_the_target_of_a_rejection() -> None:
     events = events_of("NATO on Monday rejected a call for its troops to be deployed in Moldova.")
     rejections = [e for e in events if e.cameo.startswith("12")]
     assert rejections and rejections[0].recipient is not None and rejections[0].recipient.country == "MDA"
+
+
+def test_an_against_phrase_deeper_in_the_act_names_its_target() -> None:
+    events = events_of("An official Iranian newspaper called on Muslims to unite and mobilize against the United "
+                       "States.")
+    assert "USA" in recipient_countries(events, "02")
+
+
+def test_an_act_the_parser_hung_on_its_subject_keeps_that_subject() -> None:
+    events = events_of("Albanian youths resorted to throwing stones during marches against the closure of the border, "
+                       "police said.")
+    protests = [e for e in events if e.cameo.startswith("14")]
+    assert protests and protests[0].actor is not None and protests[0].actor.country == "ALB"

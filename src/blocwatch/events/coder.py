@@ -609,7 +609,8 @@ class EventCoder:
                         sources = self._subject_tokens(head.head)[0]
             elif verb.dep_ == "relcl" and head != verb:
                 sources = [head]
-            elif verb.dep_ == "acl" and (verb.tag_ == "VBG" or any(c.dep_ == "dobj" for c in verb.children)):
+            elif verb.dep_ == "acl" and (verb.tag_ == "VBG" or any(c.dep_ == "dobj" for c in verb.children)
+                                         or _subject_of_misread_main_verb(head)):
                 # "forces killing ...", and a misparsed main verb: "an earthquake(ROOT) killed(acl) twelve people"
                 # (a participle with its own object is not passive)
                 if (head.dep_ == "dobj"
@@ -793,6 +794,13 @@ class EventCoder:
                 for child in clause.children:
                     if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children):
                         core.append([c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")])
+        # "claims to be making weapons to use against the United States": an "against" phrase deeper in the act's
+        # own clauses still names whom it is aimed at, when nothing nearer does.
+        subjects = {t.i for c in holder.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        # ("in response to aggression against Belarus" is another act's target; "during protests against" is not)
+        core.extend([g for g in p.children if g.dep_ == "pobj"] for p in holder.subtree
+                    if p.dep_ == "prep" and p.lower_ == "against" and p.i not in subjects and p.head != holder
+                    and (not self._noun_key(p.head) or self._protest_code(p.head)))
         tagged = [("core", c) for c in core if c]
         if obj is not None and obj != verb.head and (trig.obj_is_event or self._noun_key(obj)):
             tagged.append(("whole", [obj]))  # "an Afghan government offer", "China's exports", "the CSTO summit"
@@ -2149,6 +2157,14 @@ def _only_own_state(targets: list[Actor], sources: list[Actor]) -> bool:
     """Every recipient is the state that also acts, named again (a region or city of it, or its name)."""
     own = {(a.actor_id, a.sector) for a in sources if a.kind == "state" and a.actor_id}
     return bool(own) and all(t.kind == "state" and (t.actor_id, t.sector) in own for t in targets)
+
+
+def _subject_of_misread_main_verb(noun: Token) -> bool:
+    """"Palestinian youths resorted to throwing stones ..., officials said": the parser made the act a participle
+    of its subject and the subject a second subject of the report; a report has only one."""
+    report = noun.head
+    return noun.dep_ == "nsubj" and report != noun and sum(c.dep_ == "nsubj" for c in report.children) > 1 and any(
+        c.dep_ == "nsubj" and c.i > noun.i for c in report.children)
 
 
 def _own_forces(tok: Token) -> bool:
