@@ -51,3 +51,15 @@ def test_an_act_the_parser_hung_on_its_subject_keeps_that_subject() -> None:
                        "police said.")
     protests = [e for e in events if e.cameo.startswith("14")]
     assert protests and protests[0].actor is not None and protests[0].actor.country == "ALB"
+
+
+def test_a_demand_that_a_state_act_is_a_demand_on_that_state() -> None:
+    events = events_of("The Arab League renewed its demand on Sunday that Israel lift the blockade of Gaza.")
+    demands = [e for e in events if e.cameo.startswith("10")]
+    assert demands and demands[0].actor.country == "IGO" and demands[0].recipient.country == "ISR"
+    assert not any(e.cameo.startswith("08") for e in events)  # the lifting demanded has not happened
+
+
+def test_a_refusal_to_allow_someone_to_act_is_aimed_at_them() -> None:
+    events = events_of("The junta refused to allow United Nations inspectors to enter the mining region.")
+    assert "IGO" in recipient_countries(events, "12")

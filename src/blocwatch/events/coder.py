@@ -131,6 +131,7 @@ IRREGULAR_HEADS = {"militants", "militant", "gunmen", "gunman", "rebels", "rebel
 VIOLENT_VERBS = {"kill", "attack", "strike", "shoot", "hit", "target", "fire", "assault", "murder", "wound", "injure"}
 MILITARY_ACTS = {"attack", "strike", "airstrike", "air-strike", "raid", "airraid", "shelling", "bombardment", "bombing",
                  "missile", "rocket", "drone"}
+PERMITTING_VERBS = {"allow", "permit", "let", "authorize", "authorise", "enable"}
 JOINT_ADVERBS = {"jointly", "together", "mutually", "bilaterally"}
 GENERIC_HEADS = {"government", "ministry", "president", "leader", "people", "army", "forces", "force", "troops",
                  "parliament", "members", "member", "officials", "official", "minister", "side", "authorities",
@@ -476,6 +477,14 @@ class EventCoder:
             consumed.add(inner.i)
             return Trigger(verb, _combine("demand", inner_code or "100") or "100", obj=None,
                            recipient_from=None, confidence=0.65, clause_subject=inner)
+        if obj is not None and obj.pos_ == "NOUN" and self._noun_code(obj)[:2] in ("02", "10") and (
+                clause := _that_clause(obj) or _that_clause(verb, after=obj)) is not None and any(
+                c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN") for c in clause.children):
+            # "reiterated its demand that Israel ease restrictions": a demand on the clause's subject, not the easing
+            consumed.add(clause.i)
+            governor = "demand" if self._noun_code(obj).startswith("10") else "urge"
+            return Trigger(verb, _combine(governor, self._match_verb(clause)[1] or "")
+                           or self._noun_code(obj), obj=None, confidence=0.65, clause_subject=clause)
         if lemma in ISSUING_VERBS and obj is not None and obj.pos_ == "NOUN":
             # "issued a stern reminder to Iraq that it must cooperate", "sent a message that Belgrade must
             # withdraw": a demand carried by what is issued, aimed at whom it is sent to, else the clause's subject.
@@ -783,6 +792,10 @@ class EventCoder:
             core.extend(_purpose_targets(obj))
         if trig.code[:2] == "14":
             core.extend(self._protested(verb, holder, trig.obj))
+        if holder.lemma_.lower() in PERMITTING_VERBS:
+            # "refused to allow United Nations planes to land": whom it lets (or would not let) act
+            core.append([g for c in holder.children if c.dep_ in ("ccomp", "xcomp")
+                         for g in c.children if g.dep_ == "nsubj" and g.pos_ in ("NOUN", "PROPN")])
         if trig.code[:2] in ("10", "11", "13"):
             # "warned that police will no longer tolerate rallies by the group": whose acts the warning is about.
             for clause in [c for c in holder.children if c.dep_ == "ccomp"]:
@@ -2165,6 +2178,18 @@ def _subject_of_misread_main_verb(noun: Token) -> bool:
     report = noun.head
     return noun.dep_ == "nsubj" and report != noun and sum(c.dep_ == "nsubj" for c in report.children) > 1 and any(
         c.dep_ == "nsubj" and c.i > noun.i for c in report.children)
+
+
+def _that_clause(head: Token, after: Token | None = None) -> Token | None:
+    """The clause a noun announces with "that" ("its demand that Israel ease ..."), not a relative clause; or
+    the parser's reading of it as the verb's complement after that noun ("reiterated its demand today that")."""
+    for clause in head.children:
+        if after is not None and clause.i < after.i:
+            continue
+        if clause.dep_ in ("acl", "ccomp") and clause.pos_ in ("VERB", "AUX") and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+            return clause
+    return None
 
 
 def _own_forces(tok: Token) -> bool:
