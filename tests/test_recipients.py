@@ -63,3 +63,8 @@ def test_a_demand_that_a_state_act_is_a_demand_on_that_state() -> None:
 def test_a_refusal_to_allow_someone_to_act_is_aimed_at_them() -> None:
     events = events_of("The junta refused to allow United Nations inspectors to enter the mining region.")
     assert "IGO" in recipient_countries(events, "12")
+
+
+def test_a_national_minority_is_coded_to_the_state_it_lives_in() -> None:
+    events = events_of("Uzbek troops harassed the Tajik minority of the valley in Kyrgyzstan last spring.")
+    assert recipient_countries(events, "1") == {"KGZ"}

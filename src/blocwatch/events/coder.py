@@ -132,6 +132,7 @@ VIOLENT_VERBS = {"kill", "attack", "strike", "shoot", "hit", "target", "fire", "
 MILITARY_ACTS = {"attack", "strike", "airstrike", "air-strike", "raid", "airraid", "shelling", "bombardment", "bombing",
                  "missile", "rocket", "drone"}
 PERMITTING_VERBS = {"allow", "permit", "let", "authorize", "authorise", "enable"}
+ETHNIC_COLLECTIVES = {"population", "minority", "community"}
 JOINT_ADVERBS = {"jointly", "together", "mutually", "bilaterally"}
 GENERIC_HEADS = {"government", "ministry", "president", "leader", "people", "army", "forces", "force", "troops",
                  "parliament", "members", "member", "officials", "official", "minister", "side", "authorities",
@@ -1199,7 +1200,9 @@ class EventCoder:
     def _read_in_context(self, tok: Token, actor: Actor, offset: int, resolver: SpanResolver) -> Actor:
         """What the rest of the sentence says of an argument its own phrase leaves open: where an ethnic group
         lives, a nationality's shared noun, a thing's owner, civilians among officials, a speaker's forces."""
-        if "ethnic" in tok.sent.text.lower() and any(t.lower_ == "ethnic" for t in self._phrase(tok)):
+        if ("ethnic" in tok.sent.text.lower() and any(t.lower_ == "ethnic" for t in self._phrase(tok))) or (
+                tok.lemma_.lower() in ETHNIC_COLLECTIVES and actor.kind != "igo" and actor.country):
+            # "the Albanian population of the province", "the Turkish minority": a people where it lives
             actor = self._ethnic_group(tok, actor, offset, resolver)
         if actor.sector is None and actor.kind == "state" and tok.pos_ in ("PROPN", "ADJ"):
             # "Sierra Leonean and Liberian refugees", parsed as "Sierra Leonean" and "Liberian refugees": the
