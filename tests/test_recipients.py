@@ -68,3 +68,8 @@ def test_a_refusal_to_allow_someone_to_act_is_aimed_at_them() -> None:
 def test_a_national_minority_is_coded_to_the_state_it_lives_in() -> None:
     events = events_of("Uzbek troops harassed the Tajik minority of the valley in Kyrgyzstan last spring.")
     assert recipient_countries(events, "1") == {"KGZ"}
+
+
+def test_a_conference_concluding_that_a_state_must_act_makes_a_demand_on_it() -> None:
+    events = events_of("The Pacific Islands Forum concluded on Friday that Australia must cut its coal exports.")
+    assert recipient_countries(events, "10") == {"AUS"}
