@@ -73,3 +73,11 @@ def test_a_national_minority_is_coded_to_the_state_it_lives_in() -> None:
 def test_a_conference_concluding_that_a_state_must_act_makes_a_demand_on_it() -> None:
     events = events_of("The Pacific Islands Forum concluded on Friday that Australia must cut its coal exports.")
     assert recipient_countries(events, "10") == {"AUS"}
+
+
+def test_arming_to_use_weapons_against_a_state_threatens_it_with_force() -> None:
+    events = events_of("A terror cell based in Yemen says it is assembling drones to use against Saudi Arabia and "
+                       "the Emirates.")
+    threats = [e for e in events if e.cameo == "138"]
+    assert {e.recipient.country for e in threats} == {"SAU", "ARE"}
+    assert all(e.actor.country == "YEM" and e.actor.sector == "REB" for e in threats)

@@ -133,6 +133,10 @@ MILITARY_ACTS = {"attack", "strike", "airstrike", "air-strike", "raid", "airraid
                  "missile", "rocket", "drone"}
 PERMITTING_VERBS = {"allow", "permit", "let", "authorize", "authorise", "enable"}
 ETHNIC_COLLECTIVES = {"population", "minority", "community"}
+ARMING_VERBS = {"manufacture", "build", "develop", "produce", "stockpile", "acquire", "make", "amass",
+                "assemble", "buy", "obtain", "store", "hide", "smuggle"}
+WEAPON_WORDS = {"weapon", "arm", "missile", "rocket", "bomb", "explosive", "drone", "warhead", "mine", "gun",
+                "rifle", "ammunition", "munition", "grenade", "shell"}
 JOINT_ADVERBS = {"jointly", "together", "mutually", "bilaterally"}
 GENERIC_HEADS = {"government", "ministry", "president", "leader", "people", "army", "forces", "force", "troops",
                  "parliament", "members", "member", "officials", "official", "minister", "side", "authorities",
@@ -447,6 +451,11 @@ class EventCoder:
             # investigate" is coded as the investigation, as CAMEO does.
             return None
         pattern, code, obj, obj_is_event = self._match_verb(verb)
+        if lemma in ARMING_VERBS and obj is not None and obj.lemma_.lower() in WEAPON_WORDS:
+            for use in (c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() == "use"):
+                if _prep_objects(use, ("against",)):
+                    # "is building missiles to use against Israel": arming against someone threatens force (138)
+                    return Trigger(verb, "138", obj=None, recipient_from=use, confidence=0.6)
         inner = self._embedded(verb)
         if code is not None and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_ADJECTIVES:
             combined = _combine("agree", code) or code
