@@ -81,3 +81,11 @@ def test_arming_to_use_weapons_against_a_state_threatens_it_with_force() -> None
     threats = [e for e in events if e.cameo == "138"]
     assert {e.recipient.country for e in threats} == {"SAU", "ARE"}
     assert all(e.actor.country == "YEM" and e.actor.sector == "REB" for e in threats)
+
+
+def test_an_investigation_into_crimes_is_aimed_at_who_committed_them() -> None:
+    events = events_of("Bosnian prosecutors opened an investigation into war crimes committed by Serbian "
+                       "paramilitaries against Muslim villagers in 1992.")
+    investigations = [e for e in events if e.cameo.startswith("09")]
+    assert investigations and investigations[0].recipient.country == "SRB"
+    assert not any(e.cameo.startswith("03") for e in events)  # committing crimes is no pledge

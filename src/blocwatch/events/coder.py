@@ -137,6 +137,8 @@ ARMING_VERBS = {"manufacture", "build", "develop", "produce", "stockpile", "acqu
                 "assemble", "buy", "obtain", "store", "hide", "smuggle"}
 WEAPON_WORDS = {"weapon", "arm", "missile", "rocket", "bomb", "explosive", "drone", "warhead", "mine", "gun",
                 "rifle", "ammunition", "munition", "grenade", "shell"}
+WRONGDOING_WORDS = {"crime", "atrocity", "abuse", "violation", "offence", "offense", "murder", "act", "fraud",
+                    "error", "mistake", "sin", "suicide", "excess", "outrage"}
 JOINT_ADVERBS = {"jointly", "together", "mutually", "bilaterally"}
 GENERIC_HEADS = {"government", "ministry", "president", "leader", "people", "army", "forces", "force", "troops",
                  "parliament", "members", "member", "officials", "official", "minister", "side", "authorities",
@@ -451,6 +453,9 @@ class EventCoder:
             # investigate" is coded as the investigation, as CAMEO does.
             return None
         pattern, code, obj, obj_is_event = self._match_verb(verb)
+        if lemma == "commit" and (code or "").startswith("03") and obj is not None and (
+                obj.lemma_.lower() in WRONGDOING_WORDS):
+            return None  # "crimes committed by Croat forces" is no pledge; the crimes are told by other words
         if lemma in ARMING_VERBS and obj is not None and obj.lemma_.lower() in WEAPON_WORDS:
             for use in (c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() == "use"):
                 if _prep_objects(use, ("against",)):
@@ -744,14 +749,18 @@ class EventCoder:
                 authors = [a for a in self._noun_args(charge)[0] + hung if a.pos_ != "PRON"]
                 if authors:
                     object_candidates.insert(0, authors)
-        if trig.code[:2] in ("11", "12", "16"):
-            # "complained to the UN over Israeli air raids": the complaint is aimed at who carried them out.
+        if trig.code[:2] in ("09", "11", "12", "16"):
+            # "complained to the UN over Israeli air raids", "an investigation into crimes committed by Croat
+            # forces": the complaint or inquiry is aimed at who carried them out.
+            preps = ("over", "about", "into") if trig.code.startswith("09") else ("over", "about")
             for head in heads:
-                for pobj in _prep_objects(head, ("over", "about")):
-                    if self._noun_key(pobj):
-                        authors = [a for a in self._noun_args(pobj)[0] if a.pos_ != "PRON"]
-                        if authors:
-                            prepositional.insert(0, authors)
+                for pobj in _prep_objects(head, preps):
+                    authors = self._noun_args(pobj)[0] if self._noun_key(pobj) else []
+                    authors = [a for a in authors if a.pos_ != "PRON"] or [
+                        g for c in pobj.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                        for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+                    if authors:
+                        prepositional.insert(0, authors)
         if obj is not None and obj.lemma_.lower() in SENTIMENT_NOUNS:
             stances.append(holder)  # "expressed pessimism Friday over Alitalia's future": the topic hangs on the verb
         for stance in stances:
