@@ -626,3 +626,9 @@ def test_a_states_air_strikes_are_its_military() -> None:
 
     events = extract_text("Turkish air strikes hit PKK positions in northern Iraq on Monday.", date="2024-03-15").events
     assert events and events[0].actor.country == "TUR" and events[0].actor.sector == "MIL"
+
+
+def test_peacekeepers_of_no_named_state_serve_an_international_body(parser, kb) -> None:
+    actors = resolve_text(parser, kb, "A regional peacekeeping force arrived, joined by Kenyan peacekeepers.")
+    assert [(a.text, a.country) for a in actors] == [("A regional peacekeeping force", "IGO"),
+                                                      ("Kenyan peacekeepers", "KEN")]

@@ -89,3 +89,10 @@ def test_an_investigation_into_crimes_is_aimed_at_who_committed_them() -> None:
     investigations = [e for e in events if e.cameo.startswith("09")]
     assert investigations and investigations[0].recipient.country == "SRB"
     assert not any(e.cameo.startswith("03") for e in events)  # committing crimes is no pledge
+
+
+def test_they_after_a_second_verb_of_saying_is_the_first_verbs_subject() -> None:
+    events = events_of("Houthi rebels on Monday rejected an Omani proposal, and said they also opposed the "
+                       "deployment of a regional peacekeeping force.")
+    opposed = [e for e in events if e.trigger == "opposed"]
+    assert opposed and opposed[0].actor.country == "YEM" and opposed[0].recipient.country == "IGO"

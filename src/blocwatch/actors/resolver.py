@@ -37,6 +37,7 @@ _MODIFIER_DEPS = frozenset(
 )
 # Prepositions after which a country is the one a role serves ("Minister of Armenia") or sits in ("in Yerevan").
 _OF_PREPS = frozenset({"of", "for"})
+_PEACEKEEPING_WORDS = frozenset({"peacekeeping", "peace-keeping", "peacekeepers", "peacekeeper"})
 _PLACE_PREPS = frozenset({"in", "at", "from", "near", "inside", "within", "outside"})
 # A country after these is the other party, not the role holder's ("Russia's Ambassador to Armenia").
 _OTHER_PARTY_PREPS = frozenset(
@@ -1644,12 +1645,18 @@ class ActorResolver:
         kind = "group" if (sector in GROUP_SECTORS or (role.is_person and plural)) else "org"
         if in_resolve and not facts.country and role.is_generic and sector is None:
             return []
+        country = facts.country
+        if country is None and words & _PEACEKEEPING_WORDS and words & {"a", "an"} and (
+                head.lemma_.lower() in ("force", "contingent", "peacekeeper")):
+            # "a regional peacekeeping force": a force no state is named for serves a body of many states
+            # ("the peacekeepers" are those named before, often one state's; a mission is placed where it serves)
+            country, sector = "IGO", sector or "MIL"
         return [
             Actor(
                 text="",
                 name=name,
                 kind=kind,
-                country=facts.country,
+                country=country,
                 sector=sector,
                 org=facts.org,
                 role=facts.role_text,

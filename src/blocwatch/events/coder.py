@@ -1274,6 +1274,9 @@ class EventCoder:
             if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in self.lexicon.speech_verbs:
                 speech = clause.head
                 subjects = [c for c in speech.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+                if not subjects and speech.dep_ == "conj" and speech.head != speech:
+                    # "rebels rejected the plan, and said they also opposed ...": the first verb's subject speaks
+                    subjects = [c for c in speech.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
                 if not subjects and speech.dep_ == "pcomp" and speech.head.dep_ == "prep":
                     # "King Hassan was quoted as saying he would ...": the one quoted.
                     subjects = [c for c in speech.head.head.children
