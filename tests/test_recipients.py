@@ -96,3 +96,15 @@ def test_they_after_a_second_verb_of_saying_is_the_first_verbs_subject() -> None
                        "deployment of a regional peacekeeping force.")
     opposed = [e for e in events if e.trigger == "opposed"]
     assert opposed and opposed[0].actor.country == "YEM" and opposed[0].recipient.country == "IGO"
+
+
+def test_troops_leaving_a_country_withdraw_from_it() -> None:
+    events = events_of("French forces left Niger in December, and Danish troops will leave Mali next month.")
+    withdrawals = {(e.actor.country, e.recipient.country, e.modality) for e in events if e.recipient is not None}
+    assert withdrawals == {("FRA", "NER", "asserted"), ("DNK", "MLI", "future")}
+
+
+def test_a_shipment_received_is_an_event_of_its_own_modality() -> None:
+    events = events_of('"Lebanon is to receive the first shipment of Egyptian gas next week," the energy minister '
+                       'said.')
+    assert [(e.recipient.country, e.modality) for e in events if e.recipient is not None] == [("LBN", "future")]

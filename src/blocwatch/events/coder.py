@@ -139,6 +139,7 @@ WEAPON_WORDS = {"weapon", "arm", "missile", "rocket", "bomb", "explosive", "dron
                 "rifle", "ammunition", "munition", "grenade", "shell"}
 WRONGDOING_WORDS = {"crime", "atrocity", "abuse", "violation", "offence", "offense", "murder", "act", "fraud",
                     "error", "mistake", "sin", "suicide", "excess", "outrage"}
+LEAVING_VERBS = {"leave", "quit", "exit", "vacate"}
 JOINT_ADVERBS = {"jointly", "together", "mutually", "bilaterally"}
 GENERIC_HEADS = {"government", "ministry", "president", "leader", "people", "army", "forces", "force", "troops",
                  "parliament", "members", "member", "officials", "official", "minister", "side", "authorities",
@@ -456,6 +457,11 @@ class EventCoder:
         if lemma == "commit" and (code or "").startswith("03") and obj is not None and (
                 obj.lemma_.lower() in WRONGDOING_WORDS):
             return None  # "crimes committed by Croat forces" is no pledge; the crimes are told by other words
+        if code is None and lemma in LEAVING_VERBS and obj is not None and obj.pos_ == "PROPN" and any(
+                c.dep_ == "nsubj" and c.lower_ in MILITARY_HEADS | {"peacekeepers", "contingent"}
+                for c in verb.children):
+            # "our troops will leave Niger": a force leaving a country withdraws from it
+            return Trigger(verb, "0874", obj=obj, confidence=0.6)
         if lemma in ARMING_VERBS and obj is not None and obj.lemma_.lower() in WEAPON_WORDS:
             for use in (c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() == "use"):
                 if _prep_objects(use, ("against",)):
