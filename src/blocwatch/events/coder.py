@@ -27,10 +27,16 @@ LOG = logging.getLogger(__name__)
 
 
 class SpanResolver(Protocol):
+    """What the coder needs from the actors stage (`blocwatch.actors.ActorResolver` provides it)."""
+
     def actor_for_span(self, span: Span, offset: int = 0) -> Actor | None: ...
 
     def state_actor(self, code: str, sector: str | None, role: str | None = None,
                     resolved_by: str = "text") -> Actor: ...
+
+    def is_locality(self, actor: Actor) -> bool: ...
+
+    def split_compound(self, span: Span, offset: int = 0) -> list[Actor]: ...
 
 
 # Verbs that embed the act named by their xcomp/ccomp, and how the embedded act's CAMEO root turns into theirs.
@@ -1192,9 +1198,9 @@ class EventCoder:
         """A phrase that names several states' parties, one actor each; [] for any other phrase."""
         modifiers_joined = any(c.dep_ in ("amod", "compound", "nmod") and any(g.dep_ == "conj" for g in c.children)
                                for c in tok.children)
-        if modifiers_joined and hasattr(resolver, "split_compound"):
+        if modifiers_joined:
             phrase = self._phrase(tok)
-            parts = resolver.split_compound(phrase, offset)  # type: ignore[attr-defined]
+            parts = resolver.split_compound(phrase, offset)
             if len(parts) > 1:
                 # One actor per country, each written as the whole phrase ("Russian and Syrian warplanes").
                 return [replace(part, text=phrase.text, start=offset + phrase.start_char, end=offset + phrase.end_char)
@@ -1485,8 +1491,8 @@ class EventCoder:
             found = self._actors([t], offset, resolver)
             if trig.code in SYMMETRIC_CODES | VISIT_CODES and _partner(t):
                 # a town or city visited is where, not who hosts ("will visit Paris")
-                partners.update(a.start for a in found if trig.code in SYMMETRIC_CODES or not (
-                    hasattr(resolver, "is_locality") and resolver.is_locality(a)))
+                partners.update(a.start for a in found
+                                if trig.code in SYMMETRIC_CODES or not resolver.is_locality(a))
             targets.extend(found)
         if place is None and not trig.nominal:
             place = self._place_of(source_toks, offset, resolver)  # "a roadside bombing near Samarra killed ..."
@@ -1525,8 +1531,7 @@ class EventCoder:
             # coercive act stands for the people there, not for the government seated in it.
             targets = [replace(t, sector="CVL") if t.kind == "state" and t.sector in (None, "GOV") else t
                        for t in targets]
-        if (trig.code[:2] in ("07", "08", "18", "19", "20") or trig.code in ("138", "139")) and hasattr(
-                resolver, "is_locality"):
+        if trig.code[:2] in ("07", "08", "18", "19", "20") or trig.code in ("138", "139"):
             # "shelled the town of Gorazde", "evacuated the wounded from Gorazde", "aid to Kharkiv": force, help and
             # rescue aimed at a place fall on the people there (a protest blocking the capital confronts the
             # government seated there, and keeps its sector).
