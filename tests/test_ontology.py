@@ -44,6 +44,13 @@ def test_occupy_territory_follows_the_2021_mapping():
     assert (conventional.plover_type, conventional.quad, conventional.goldstein) == ("ASSAULT", 4, -10.0)
 
 
+def test_lifting_a_curfew_or_emergency_is_a_concession_as_the_plover_manual_says():
+    for code in ("0813", "0814"):
+        eased = lookup(code)
+        assert (eased.plover_type, eased.quad) == ("CONCEDE", 1)
+    assert lookup("0872").plover_type == "RETREAT"  # easing a military blockade stays a retreat
+
+
 def test_lookup_rejects_unknown_and_malformed_codes():
     with pytest.raises(KeyError, match="1214"):
         lookup("1214")  # in CAMEO2PLOVER but not a CAMEO 1.1b3 code

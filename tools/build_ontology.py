@@ -70,6 +70,11 @@ MISPLACED_MODES = {"pro_autocracy"}
 # 081-083 to CONCEDE and 084-087 to RETREAT. The bare root and 080 follow the first header.
 ROOT_HEADER_CHOICE = {"08": "CONCEDE"}
 
+# Erratum: CAMEO2PLOVER files 0813 (ease curfew) and 0814 (ease state of emergency) under RETREAT,
+# while the manual's CONCEDE section names "removing curfews" as a concession and explains why lifting a
+# curfew is treated as verbal. We follow the manual.
+MANUAL_CONCESSIONS = ("0813", "0814")
+
 # Codes whose Goldstein score differs between tables in circulation (see ONTOLOGY.md).
 DISPUTED_GOLDSTEIN = ("016", "022", "124", "1246", "163", "165", "166")
 
@@ -267,6 +272,9 @@ def build_rows(source: Path) -> tuple[list[dict[str, object]], list[str]]:
                 inherited = PloverMapping(header, "", "", 0)
                 notes.append(f"no CAMEO2PLOVER row: filled from root {root}")
             plover_type, mode, context = inherited.plover_type, inherited.mode, inherited.context
+        if code in MANUAL_CONCESSIONS and plover_type != "CONCEDE":
+            notes.append(f"CAMEO2PLOVER says {plover_type}; the manual's CONCEDE section names it: CONCEDE")
+            plover_type = "CONCEDE"
         if mode in MISPLACED_MODES:
             notes.append(f"upstream mode {mode!r} is a context; moved")
             context = ";".join(part for part in (mode, context) if part)
