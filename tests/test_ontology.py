@@ -49,6 +49,7 @@ def test_lifting_a_curfew_or_emergency_is_a_concession_as_the_plover_manual_says
         eased = lookup(code)
         assert (eased.plover_type, eased.quad) == ("CONCEDE", 1)
     assert lookup("0872").plover_type == "RETREAT"  # easing a military blockade stays a retreat
+    assert (lookup("163").plover_type, lookup("163").plover_mode) == ("SANCTION", "discontinue")
 
 
 def test_lookup_rejects_unknown_and_malformed_codes():
@@ -116,7 +117,7 @@ def test_penta_classes(code, penta):
 def test_quad_of_falls_back_to_the_root_for_unlisted_codes():
     assert quad_of("1214") == 3  # REJECT root
     assert quad_of("010") is None
-    assert quad_of("163") == 4  # COERCE per CAMEO2PLOVER
+    assert quad_of("163") == 4  # SANCTION, material conflict
 
 
 def test_pinned_goldstein_values_for_disputed_codes():

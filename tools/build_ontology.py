@@ -75,6 +75,11 @@ ROOT_HEADER_CHOICE = {"08": "CONCEDE"}
 # curfew is treated as verbal. We follow the manual.
 MANUAL_CONCESSIONS = ("0813", "0814")
 
+# Erratum: CAMEO2PLOVER files 163 (impose embargo, boycott or sanctions) under COERCE/restrict, while the
+# manual's SANCTION section says international (political or economic) sanctions are coded as SANCTION with
+# the mode "discontinue". We follow the manual.
+MANUAL_SANCTIONS = {"163": ("SANCTION", "discontinue")}
+
 # Codes whose Goldstein score differs between tables in circulation (see ONTOLOGY.md).
 DISPUTED_GOLDSTEIN = ("016", "022", "124", "1246", "163", "165", "166")
 
@@ -275,6 +280,9 @@ def build_rows(source: Path) -> tuple[list[dict[str, object]], list[str]]:
         if code in MANUAL_CONCESSIONS and plover_type != "CONCEDE":
             notes.append(f"CAMEO2PLOVER says {plover_type}; the manual's CONCEDE section names it: CONCEDE")
             plover_type = "CONCEDE"
+        if code in MANUAL_SANCTIONS and (plover_type, mode) != MANUAL_SANCTIONS[code]:
+            notes.append(f"CAMEO2PLOVER says {plover_type}/{mode}; the manual codes sanctions as SANCTION/discontinue")
+            plover_type, mode = MANUAL_SANCTIONS[code]
         if mode in MISPLACED_MODES:
             notes.append(f"upstream mode {mode!r} is a context; moved")
             context = ";".join(part for part in (mode, context) if part)
