@@ -108,3 +108,14 @@ def test_a_shipment_received_is_an_event_of_its_own_modality() -> None:
     events = events_of('"Lebanon is to receive the first shipment of Egyptian gas next week," the energy minister '
                        'said.')
     assert [(e.recipient.country, e.modality) for e in events if e.recipient is not None] == [("LBN", "future")]
+
+
+def test_vehicles_and_equipment_handed_over_are_aid_to_whom_they_go() -> None:
+    events = events_of("Japan handed over 40 ambulances and medical equipment to the Ukrainian health ministry.")
+    aid = [e for e in events if e.cameo.startswith("07")]
+    assert aid and aid[0].actor.country == "JPN" and aid[0].recipient.country == "UKR"
+
+
+def test_troops_beginning_to_leave_a_country_withdraw_from_it() -> None:
+    events = events_of("Italian troops have begun leaving Lebanon, the defence ministry confirmed.")
+    assert [(e.actor.country, e.recipient.country) for e in events if e.cameo.startswith("08")] == [("ITA", "LBN")]

@@ -464,8 +464,7 @@ class EventCoder:
                 obj.lemma_.lower() in WRONGDOING_WORDS):
             return None  # "crimes committed by Croat forces" is no pledge; the crimes are told by other words
         if code is None and lemma in LEAVING_VERBS and obj is not None and obj.pos_ == "PROPN" and any(
-                c.dep_ == "nsubj" and c.lower_ in MILITARY_HEADS | {"peacekeepers", "contingent"}
-                for c in verb.children):
+                c.lower_ in MILITARY_HEADS | {"peacekeepers", "contingent"} for c in self._subject_tokens(verb)[0]):
             # "our troops will leave Niger": a force leaving a country withdraws from it
             return Trigger(verb, "0874", obj=obj, confidence=0.6)
         if lemma in ARMING_VERBS and obj is not None and obj.lemma_.lower() in WEAPON_WORDS:
