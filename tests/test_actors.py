@@ -632,3 +632,20 @@ def test_peacekeepers_of_no_named_state_serve_an_international_body(parser, kb) 
     actors = resolve_text(parser, kb, "A regional peacekeeping force arrived, joined by Kenyan peacekeepers.")
     assert [(a.text, a.country) for a in actors] == [("A regional peacekeeping force", "IGO"),
                                                       ("Kenyan peacekeepers", "KEN")]
+
+
+def test_troops_from_an_organisation_act_for_it() -> None:
+    from blocwatch.pipeline import extract_text
+
+    events = extract_text("Troops from the Collective Security Treaty Organization began leaving Tajikistan on "
+                          "Monday.", date="2024-03-15").events
+    assert [(e.actor.country, e.actor.org, e.recipient.country) for e in events] == [("IGO", "CSTO", "TJK")]
+
+
+def test_watching_an_exercise_is_no_statement() -> None:
+    from blocwatch.pipeline import extract_text
+
+    events = extract_text("Officers from Belarus observed parts of the exercise near Pskov.", date="2024-03-15").events
+    assert not [e for e in events if e.cameo.startswith("01")]
+    noted = extract_text("Belarus's defence minister noted that the exercise was routine.", date="2024-03-15").events
+    assert [e.cameo for e in noted] == ["010"]

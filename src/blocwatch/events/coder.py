@@ -146,6 +146,11 @@ WEAPON_WORDS = {"weapon", "arm", "missile", "rocket", "bomb", "explosive", "dron
 WRONGDOING_WORDS = {"crime", "atrocity", "abuse", "violation", "offence", "offense", "murder", "act", "fraud",
                     "error", "mistake", "sin", "suicide", "excess", "outrage"}
 LEAVING_VERBS = {"leave", "quit", "exit", "vacate"}
+# Verbs of saying that as often mean something else ("observed the drill", "noted a rise"): a statement only
+# with what was said.
+SPEECH_ONLY_WITH_CONTENT = {"observe", "note", "maintain", "post", "point", "highlight", "underline",
+                            "brush", "address", "mention"}
+QUOTE_MARKS = {'"', "\u201c", "\u201d", "'", "\u2018", "\u2019", "``", "''"}
 JOINT_ADVERBS = {"jointly", "together", "mutually", "bilaterally"}
 GENERIC_HEADS = {"government", "ministry", "president", "leader", "people", "army", "forces", "force", "troops",
                  "parliament", "members", "member", "officials", "official", "minister", "side", "authorities",
@@ -1393,6 +1398,11 @@ class EventCoder:
                     side = self._actor(patron, offset, resolver)
                     if side is not None and side.country and side.country != "IGO":
                         return replace(actor, country=side.country, resolved_by="text")
+            # "troops from the Collective Security Treaty Organization": sent by the organisation
+            for sender in _prep_objects(tok, ("from",)):
+                body = self._actor(sender, offset, resolver)
+                if body is not None and body.kind == "igo":
+                    return replace(actor, country=body.country, org=body.org, resolved_by="text")
         if not _is_placed(actor):
             named = self._named_in_apposition(tok, offset, resolver)
             if named is not None:
@@ -1741,6 +1751,9 @@ class EventCoder:
         for tok in sent:
             if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.lexicon.speech_verbs:
                 continue
+            if tok.lemma_.lower() in SPEECH_ONLY_WITH_CONTENT and not any(
+                    c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "punct" and c.text in QUOTE_MARKS) for c in tok.children):
+                continue  # "units observed parts of the manoeuvres" watched; they did not say anything
             sources, _ = self._subject_tokens(tok)
             actors = [a for a in (self._actor(t, offset, resolver) for t in sources) if a]
             if not any(_political(a) for a in actors):
