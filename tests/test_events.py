@@ -949,3 +949,9 @@ def test_envoys_from_two_states_holding_talks_are_the_two_sides_not_a_population
     events = find(events_of("Special envoys from Georgia and Azerbaijan held their first round of talks on Friday, a "
                             "meeting both sides described as constructive."), "04")
     assert events and all(e.actor.sector != "CVL" for e in events)
+
+
+def test_setting_fire_to_a_building_destroys_property_of_its_owner() -> None:
+    (arson,) = find(events_of("Armed militiamen set fire to the offices of the Georgian border agency overnight."),
+                    "1712")
+    assert country(arson.recipient) == "GEO"
