@@ -955,3 +955,8 @@ def test_setting_fire_to_a_building_destroys_property_of_its_owner() -> None:
     (arson,) = find(events_of("Armed militiamen set fire to the offices of the Georgian border agency overnight."),
                     "1712")
     assert country(arson.recipient) == "GEO"
+
+
+def test_victims_of_a_killing_take_the_place_its_when_clause_names() -> None:
+    (killing,) = find(events_of("Two Afghan gunmen killed six people when they stormed a hotel in Karachi."), "18")
+    assert (country(killing.actor), country(killing.recipient)) == ("AFG", "PAK")

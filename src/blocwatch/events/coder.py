@@ -1402,6 +1402,10 @@ class EventCoder:
             targets.extend(found)
         if place is None and not trig.nominal:
             place = self._place_of(source_toks, offset, resolver)  # "a roadside bombing near Samarra killed ..."
+        if place is None and not trig.nominal and trig.code[:2] in ("18", "19", "20"):
+            # "killed 23 people when they blew themselves up in Tel Aviv": the clause telling how the blow fell
+            # names where it struck.
+            place = self._place_within(_when_clauses(verb), offset, resolver)
         if place is None and trig.code[:2] == "14" and trig.obj is not None and trig.obj.lemma_.lower() in BLOCKED_WAYS:
             place = self._place_of([trig.obj], offset, resolver)  # "blocked streets in Hong Kong"
         if (not sources and not any(t.pos_ == "PRON" for t in source_toks) and place is not None and place.country
@@ -1810,6 +1814,12 @@ def _coordinated(actors: list[Actor], sent: Span, offset: int) -> list[Actor]:
 RESOLVING_VERBS = {"resolve", "settle", "end", "defuse", "bridge", "mediate"}
 MEETING_VERBS = {"meet", "talk", "negotiate", "confer"}
 PURPOSE_CARRIERS = {"design", "aim", "intend", "mean", "seek"}
+
+
+def _when_clauses(verb: Token) -> list[Token]:
+    """Adverbial clauses that tell when or how the verb's act happened: "killed nine people *when he opened fire*"."""
+    return [c for c in verb.children if c.dep_ == "advcl" and any(
+        m.dep_ in ("advmod", "mark") and m.lower_ in ("when", "as", "while", "after") and m.i < c.i for m in c.children)]
 
 
 def _purpose_targets(noun: Token) -> list[list[Token]]:
