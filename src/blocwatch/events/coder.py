@@ -609,7 +609,11 @@ class EventCoder:
         object_candidates: list[list[Token]] = []
         if obj is not None and obj != verb.head:
             if trig.obj_is_event or self._noun_key(obj):
-                actors, recipients, _ = self._noun_args(obj)
+                actors, recipients, reciprocal = self._noun_args(obj)
+                if reciprocal:
+                    # "hosted a meeting between an Israeli group and the PLO": the act reaches both sides (the
+                    # first one named brings its conjuncts along).
+                    object_candidates.append([a for a in actors if a.head.lower_ == "between"])
                 object_candidates.extend([r] for r in recipients)
                 for topic in recipients:  # "optimism about a deal with Uzbekistan": the deal's other party
                     if self._noun_key(topic):
