@@ -966,3 +966,13 @@ def test_hosting_a_meeting_between_two_sides_reaches_both() -> None:
     events = find(events_of("Switzerland hosted a meeting between a Georgian civic movement and an Azerbaijani "
                             "delegation."), "04")
     assert {(country(e.actor), country(e.recipient)) for e in events} == {("CHE", "GEO"), ("CHE", "AZE")}
+
+
+@pytest.mark.parametrize("text", [
+    "Georgian officials are neglecting Armenian farmers, a rights watchdog complained on Friday.",
+    "Georgian officials keep stalling the return of displaced families, a local charity protested this week.",
+    "Amnesty International protested that the Georgian government ignored the displaced families.",
+])
+def test_a_complaint_reporting_a_clause_is_aimed_at_its_subject(text: str) -> None:
+    complaints = find(events_of(text), "11")
+    assert complaints and country(complaints[0].recipient) == "GEO"

@@ -128,6 +128,10 @@ IRREGULAR_HEADS = {"militants", "militant", "gunmen", "gunman", "rebels", "rebel
                    "insurgents", "insurgent", "terrorists", "terrorist", "bombers", "bomber", "militiamen", "militia",
                    "attackers", "attacker", "extremists", "jihadists", "assailants", "assailant", "fighters", "mob",
                    "kidnappers", "pirates", "separatists"}
+# Verbs of complaint that can trail the clause they report: "Croatia is failing its refugees, a rights group protested".
+COMPLAINT_VERBS = {"protest", "complain", "charge", "allege", "object"}
+# Prepositions that name what a complaint is about or aimed at, so that it reports no clause of its own.
+COMPLAINT_TOPIC_PREPS = {"against", "about", "over", "to", "at", "of", "that"}
 VIOLENT_VERBS = {"kill", "attack", "strike", "shoot", "hit", "target", "fire", "assault", "murder", "wound", "injure"}
 JOINT_ADVERBS = {"jointly", "together", "mutually", "bilaterally"}
 GENERIC_HEADS = {"government", "ministry", "president", "leader", "people", "army", "forces", "force", "troops",
@@ -183,8 +187,8 @@ class EventCoder:
                             if inner:
                                 return inner[0]
                 return child
-        if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":  # "the agreement signed on ..."
-            return verb.head
+        if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and _reported_clause(verb) is None:
+            return verb.head  # "the agreement signed on ..."
         for child in verb.children:
             # "denounced as an ugly crime Serbia's suppression of ...": the object moved after its description.
             if child.dep_ == "prep" and child.lower_ == "as":
@@ -507,6 +511,8 @@ class EventCoder:
             inner_objects = [c for c in inner.children if c.dep_ == "dobj"]
             return Trigger(verb, code, obj=inner_objects[0] if inner_objects else None, recipient_from=inner,
                            confidence=confidence, obj_is_event=bool(inner_objects and self._noun_key(inner_objects[0])))
+        if code[:2] == "14" and _reported_clause(verb) is not None:
+            code = "110"  # "..., a rights group protested": a protest that reports a clause is said, not staged
         return Trigger(verb, code, obj=obj, confidence=confidence, obj_is_event=obj_is_event)
 
     def _noun_trigger(self, noun: Token) -> Trigger | None:
@@ -584,6 +590,8 @@ class EventCoder:
                         sources = self._subject_tokens(head.head)[0]
             elif verb.dep_ == "relcl" and head != verb:
                 sources = [head]
+            elif verb.dep_ == "acl" and _reported_clause(verb) is not None:
+                sources = [head]  # "..., a human rights group protested": the aside is who complains
             elif verb.dep_ == "acl" and (verb.tag_ == "VBG" or any(c.dep_ == "dobj" for c in verb.children)):
                 # "forces killing ...", and a misparsed main verb: "an earthquake(ROOT) killed(acl) twelve people"
                 # (a participle with its own object is not passive)
@@ -604,6 +612,10 @@ class EventCoder:
         places: list[list[Token]] = []
         if trig.clause_subject is not None:
             core.append([c for c in trig.clause_subject.children if c.dep_ in ("nsubj", "nsubjpass")])
+        if not trig.nominal and (reported := _reported_clause(verb)) is not None:
+            # "Croatia is failing its refugees, a rights group protested": the complaint is aimed at who the
+            # reported clause blames
+            core.append([c for c in reported.children if c.dep_ in ("nsubj", "nsubjpass")])
         holder = trig.recipient_from or verb
         obj = trig.obj
         object_candidates: list[list[Token]] = []
@@ -1818,6 +1830,37 @@ def _coordinated(actors: list[Actor], sent: Span, offset: int) -> list[Actor]:
 RESOLVING_VERBS = {"resolve", "settle", "end", "defuse", "bridge", "mediate"}
 MEETING_VERBS = {"meet", "talk", "negotiate", "confer"}
 PURPOSE_CARRIERS = {"design", "aim", "intend", "mean", "seek"}
+
+
+def _reported_clause(verb: Token) -> Token | None:
+    """The main clause a complaint verb set off after it reports: "Serbian police are harassing journalists, a press
+    group *complained*" (the parser hangs the verb on the main clause or on an aside, not the clause on the verb)."""
+    if verb.lemma_.lower() not in COMPLAINT_VERBS:
+        return None
+    reported = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+    if reported:
+        return reported[0]  # "protested that the government had ignored the refugees"
+    if any(c.dep_ in ("dobj", "xcomp", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in COMPLAINT_TOPIC_PREPS)
+           for c in verb.children):
+        return None
+    root = verb.sent.root
+    if root == verb or root.i > verb.i or root.pos_ not in ("VERB", "AUX"):
+        return None
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
+        return None
+    doc = verb.doc
+    if verb.dep_ in ("conj", "ccomp", "relcl") and root in verb.ancestors:
+        if verb.dep_ == "conj" and any(c.dep_ == "cc" for c in verb.head.children if verb.i > c.i > verb.head.i):
+            return None  # "police harassed journalists and the group complained": two acts, not a report
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS]
+        speaker = subjects[0] if subjects else None
+    elif verb.dep_ == "acl" and verb.head.i < verb.i and root in verb.ancestors:
+        speaker = verb.head  # "..., a human rights group protested", parsed as an aside's participle
+    else:
+        return None
+    if speaker is None or speaker.left_edge.i == 0 or doc[speaker.left_edge.i - 1].text != ",":
+        return None
+    return root
 
 
 def _when_clauses(verb: Token) -> list[Token]:
