@@ -976,3 +976,24 @@ def test_hosting_a_meeting_between_two_sides_reaches_both() -> None:
 def test_a_complaint_reporting_a_clause_is_aimed_at_its_subject(text: str) -> None:
     complaints = find(events_of(text), "11")
     assert complaints and country(complaints[0].recipient) == "GEO"
+
+
+def test_a_rally_held_to_protest_abuses_is_aimed_at_their_author() -> None:
+    (rally,) = find(events_of("Hundreds of Kurds gathered for a rally in Diyarbakir to protest the arrests of "
+                              "students by Turkish police."), "14")
+    assert country(rally.recipient) == "TUR"
+
+
+def test_demonstrations_against_acts_by_a_named_author_are_aimed_at_it() -> None:
+    (demonstration,) = find(events_of("Students threw stones during demonstrations against the abuses by the "
+                                      "Belarusian police."), "141")
+    assert country(demonstration.recipient) == "BLR"
+
+
+def test_a_banned_rally_against_a_government_is_no_protest_event() -> None:
+    assert not find(events_of("Police banned a rally against the Belarusian government."), "14")
+
+
+def test_a_by_phrase_naming_a_means_is_not_the_author_of_what_is_rejected() -> None:
+    (rejection,) = find(events_of("Norway's parliament rejected the EU withdrawal agreement by a 97-72 vote."), "12")
+    assert country(rejection.recipient) == "IGO"

@@ -101,6 +101,9 @@ SENTIMENT_NOUNS = {"optimism", "pessimism", "hope", "concern", "condolence", "sy
 EXPULSION_VERBS = {"expel", "deport", "eject", "banish", "oust", "kick"}
 PROTEST_PURPOSES = {"protest", "demand", "press", "show", "denounce", "condemn", "oppose", "decry", "reject", "seek",
                     "urge", "call"}
+# Verbs of coming together: who gathers "for a rally" or "in a march" holds it.
+GATHERING_VERBS = {"gather", "converge", "assemble", "congregate", "mass", "flock", "participate", "take", "turn",
+                   "come", "pour", "head", "travel", "march"}
 HELPING_VERBS = {"help", "support", "assist", "benefit", "aid", "feed", "protect", "rebuild", "supply", "serve"}
 RELATIVE_PRONOUNS = {"that", "who", "which", "whom"}
 EVENT_CARRIER_NOUNS = {"mission", "effort", "process", "campaign", "operation", "initiative", "drive", "program",
@@ -517,13 +520,22 @@ class EventCoder:
 
     def _noun_trigger(self, noun: Token) -> Trigger | None:
         key = self._noun_key(noun)
-        if key is None or key in self.lexicon.light_only_nouns:
+        if key is None or (key in self.lexicon.light_only_nouns and not self._aimed_protest(noun)):
             return None
         if self._topic_of_statement(noun) or self._inside_statement_topic(noun):
             return None
         if noun.dep_ in ("dobj",) and self._is_light(noun.head, noun.head.lemma_.lower()):
             return None  # coded with its verb
         return Trigger(noun, self.lexicon.nouns[key], obj=noun, nominal=True, confidence=0.45)
+
+    def _aimed_protest(self, noun: Token) -> bool:
+        """A protest noun told with what it is against is an event on its own, not a topic: "converged for a rally
+        to protest the abuses", "stones thrown during demonstrations against the occupation". One that is banned,
+        broken up or planned ("banned a rally against the law") is the object of another act instead."""
+        if not self._noun_code(noun).startswith("14") or noun.dep_ in ("dobj", "nsubjpass", "conj"):
+            return False
+        return any((c.dep_ == "prep" and c.lower_ == "against" and any(g.dep_ == "pobj" for g in c.children))
+                   or (_purpose_clause(c) and c.lemma_.lower() in PROTEST_PURPOSES) for c in noun.children)
 
     # ------------------------------------------------------------------ arguments
     def _subject_tokens(self, verb: Token) -> tuple[list[Token], list[Token]]:
@@ -622,6 +634,10 @@ class EventCoder:
         if obj is not None and obj != verb.head:
             if trig.obj_is_event or self._noun_key(obj):
                 actors, recipients, reciprocal = self._noun_args(obj)
+                if not actors and _active(verb) and obj.dep_ == "dobj":
+                    # "protested the arrests of students by Turkish police": the parser hangs the author of the
+                    # object's act on the verb, which has no agent of its own
+                    actors = [g for g in _prep_objects(verb, ("by",)) if _names_a_party(g)]
                 if reciprocal:
                     # "hosted a meeting between an Israeli group and the PLO": the act reaches both sides (the
                     # first one named brings its conjuncts along).
@@ -636,7 +652,8 @@ class EventCoder:
                 # "accepted the demands of the union": the union; but "renewed its appeal" is the subject's own.
                 requested = self._noun_code(obj)[:2] in ("02", "10") and not any(
                     a.pos_ == "PRON" for a in actors)
-                if (trig.code[:2] in REACTIVE_ROOTS and not trig.obj_is_event) or requested:
+                # "protested the arrests of students by the police": a protest confronts who did what it protests
+                if (trig.code[:2] in REACTIVE_ROOTS | {"14"} and not trig.obj_is_event) or requested:
                     object_candidates.insert(0, actors)
                 elif obj.lemma_.lower() in self._hosted_nouns or trig.code[:2] in REACTIVE_ROOTS:
                     if obj.lemma_.lower() in self.lexicon.noun_classes.get("PARTICIPATION", frozenset()):
@@ -810,8 +827,13 @@ class EventCoder:
         objects: list[Token] = []
         for clause in {id(t): t for t in (verb, holder, obj) if t is not None}.values():
             for child in clause.children:
-                if child.dep_ in ("advcl", "xcomp") and child.lemma_.lower() in PROTEST_PURPOSES:
-                    objects.extend(g for g in child.children if g.dep_ == "dobj")
+                if (child.dep_ in ("advcl", "xcomp") or _purpose_clause(child)) and child.lemma_.lower() in PROTEST_PURPOSES:
+                    protested = [g for g in child.children if g.dep_ == "dobj"]
+                    objects.extend(protested)
+                    if protested and _active(child):
+                        # "to protest the rights violations under Sharia law by Islamic fundamentalists": the
+                        # parser hangs the author of what is protested on the verb
+                        found.extend([a] for a in _prep_objects(child, ("by",)) if _names_a_party(a))
                     objects.extend(_prep_objects(child, ("against", "over", "for", "at", "on")))  # "calling on X"
                 elif child.dep_ == "prep" and child.lower_ in ("in", "against"):
                     for pobj in (g for g in child.children if g.dep_ == "pobj"):
@@ -1355,7 +1377,10 @@ class EventCoder:
             anchor = verb  # "launched artillery, mortar and rocket fire": the last conjunct acts like the first
             while anchor.dep_ == "conj" and anchor.head != anchor and anchor.head.pos_ in ("NOUN", "PROPN"):
                 anchor = anchor.head
-            if not source_toks and anchor.dep_ in ("dobj", "nsubjpass") and anchor.head.pos_ == "VERB":
+            if (not source_toks and anchor.dep_ == "pobj" and anchor.head.lower_ in ("for", "in", "to")
+                    and anchor.head.head.lemma_.lower() in GATHERING_VERBS):
+                source_toks, _ = self._subject_tokens(anchor.head.head)  # "thousands converged for a rally"
+            elif not source_toks and anchor.dep_ in ("dobj", "nsubjpass") and anchor.head.pos_ == "VERB":
                 # "failed to renew the arms embargo on Iran": who renews it imposes it
                 source_toks, _ = self._subject_tokens(anchor.head)
             elif (not source_toks and verb.dep_ == "nsubj" and verb.head.dep_ in ("ccomp", "xcomp")
@@ -1367,6 +1392,11 @@ class EventCoder:
                 adjective = verb.head.head  # "is responsible for mass killings"
                 if adjective.head != adjective:
                     source_toks, _ = self._subject_tokens(adjective.head)
+            if trig.code[:2] == "14" and (aims := self._protested(verb, verb, None)):
+                # "a rally to protest abuses by the army", "demonstrations against violations by the police":
+                # whom the protest confronts, before where it is held
+                aimed, _ = self._choose_recipient([("core", c) for c in aims], offset, resolver)
+                target_toks = aimed or target_toks
             if not source_toks and not target_toks:
                 return []
         elif trig.flip:
@@ -1418,10 +1448,11 @@ class EventCoder:
             targets.extend(found)
         if place is None and not trig.nominal:
             place = self._place_of(source_toks, offset, resolver)  # "a roadside bombing near Samarra killed ..."
+        struck_at: Actor | None = None
         if place is None and not trig.nominal and trig.code[:2] in ("18", "19", "20"):
             # "killed 23 people when they blew themselves up in Tel Aviv": the clause telling how the blow fell
-            # names where it struck.
-            place = self._place_within(_when_clauses(verb), offset, resolver)
+            # names where the victims were (not who struck them).
+            struck_at = self._place_within(_when_clauses(verb), offset, resolver)
         if place is None and trig.code[:2] == "14" and trig.obj is not None and trig.obj.lemma_.lower() in BLOCKED_WAYS:
             place = self._place_of([trig.obj], offset, resolver)  # "blocked streets in Hong Kong"
         if (not sources and not any(t.pos_ == "PRON" for t in source_toks) and place is not None and place.country
@@ -1436,10 +1467,10 @@ class EventCoder:
             # two others": the victims of the follow-on act are those the main act struck.
             targets = [_placed(t, struck) for t in targets] or [
                 replace(struck, text="", start=offset + verb.idx, end=offset + verb.idx)]  # "..., killing 50"
-        if place is not None:
+        if place is not None or struck_at is not None:
             # An unplaced recipient ("a 35-year-old inmate", "civilians") is where the act happened: "Russian troops
             # killed civilians in Bucha" are Ukrainian civilians.
-            targets = [_placed(t, place) for t in targets]
+            targets = [_placed(t, place or struck_at) for t in targets]
         # "Egyptian police dispersed demonstrators", "protesters marched against the government": an unplaced
         # domestic group is the other side's compatriots, as CAMEO codes domestic events.
         targets = [_compatriots(t, sources) for t in targets]
@@ -1861,6 +1892,15 @@ def _reported_clause(verb: Token) -> Token | None:
     if speaker is None or speaker.left_edge.i == 0 or doc[speaker.left_edge.i - 1].text != ",":
         return None
     return root
+
+
+def _names_a_party(tok: Token) -> bool:
+    """A noun naming a party by name or nationality ("Turkish police", "Islamic fundamentalists", "NATO"), not a
+    means ("by a 286-344 vote", "by force")."""
+    if tok.pos_ == "PROPN" or tok.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"):
+        return True
+    return tok.pos_ == "NOUN" and any(c.dep_ in ("amod", "compound") and (
+        c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN") for c in tok.children)
 
 
 def _when_clauses(verb: Token) -> list[Token]:
