@@ -997,3 +997,16 @@ def test_a_banned_rally_against_a_government_is_no_protest_event() -> None:
 def test_a_by_phrase_naming_a_means_is_not_the_author_of_what_is_rejected() -> None:
     (rejection,) = find(events_of("Norway's parliament rejected the EU withdrawal agreement by a 97-72 vote."), "12")
     assert country(rejection.recipient) == "IGO"
+
+
+def test_put_under_investigation_in_a_country_is_investigated_by_its_authorities() -> None:
+    (probe,) = find(events_of("A Russian banker has been placed under investigation in France, the AFP news agency "
+                              "reported."), "09")
+    assert (country(probe.actor), country(probe.recipient)) == ("FRA", "RUS")
+    (active,) = find(events_of("French magistrates put a Russian banker under investigation."), "09")
+    assert (country(active.actor), country(active.recipient)) == ("FRA", "RUS")
+
+
+def test_an_act_put_to_a_vote_is_not_done() -> None:
+    events = events_of("A withdrawal from the customs union could be put to a referendum, the Georgian premier said.")
+    assert not find(events, "087")

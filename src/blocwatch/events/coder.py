@@ -41,7 +41,7 @@ DECISION_VERBS = {"intend", "plan", "aim", "expect", "prepare", "schedule", "dec
                   "manage", "help", "dare", "rush", "hasten", "seek", "try", "attempt"}
 # "engaged in ethnic cleansing", "took part in the exercises": the act is the prepositional object.
 PREPOSITIONAL_LIGHT_VERBS = {"engage": "in", "participate": "in", "resort": "to", "take": "in", "join": "in",
-                             "embark": "on", "proceed": "with", "go": "ahead"}
+                             "embark": "on", "proceed": "with", "go": "ahead", "put": "under", "place": "under"}
 THREAT_VERBS = {"threaten", "warn"}
 # Verbs that put out a text which then acts: "issued a statement condemning", "released a report accusing".
 ISSUING_VERBS = {"issue", "release", "publish", "adopt", "pass", "send", "deliver", "sign", "put", "make", "unveil",
@@ -135,6 +135,9 @@ IRREGULAR_HEADS = {"militants", "militant", "gunmen", "gunman", "rebels", "rebel
 COMPLAINT_VERBS = {"protest", "complain", "charge", "allege", "object"}
 # Prepositions that name what a complaint is about or aimed at, so that it reports no clause of its own.
 COMPLAINT_TOPIC_PREPS = {"against", "about", "over", "to", "at", "of", "that"}
+# Heads of the names of news media, which report acts without doing them.
+NEWS_OUTLETS = {"agency", "newspaper", "daily", "weekly", "radio", "television", "tv", "channel", "broadcaster",
+                "magazine", "paper", "website", "media", "outlet", "report", "network"}
 VIOLENT_VERBS = {"kill", "attack", "strike", "shoot", "hit", "target", "fire", "assault", "murder", "wound", "injure"}
 JOINT_ADVERBS = {"jointly", "together", "mutually", "bilaterally"}
 GENERIC_HEADS = {"government", "ministry", "president", "leader", "people", "army", "forces", "force", "troops",
@@ -322,7 +325,8 @@ class EventCoder:
                 bare_codes.append(pattern.code)
                 continue
             return pattern, pattern.code, obj, False
-        if (self._is_light(verb, lemma) or lemma in PREPOSITIONAL_LIGHT_VERBS) and content is not None:
+        if content is not None and (self._is_light(verb, lemma) or (
+                lemma in PREPOSITIONAL_LIGHT_VERBS and content.dep_ == "pobj")):  # "put under investigation"
             key = self._noun_key(content)
             if key:
                 return None, self.lexicon.nouns[key], content, True
@@ -580,8 +584,11 @@ class EventCoder:
                 return self._subject_tokens(head) if head.pos_ in ("VERB", "AUX") else ([], [])
             # "if it is attacked": an adverbial passive with its own subject has an unknown agent, not the main one.
             # "it said 100 people were killed": nor is the one reporting a killing in the passive its agent.
+            # Nor is a news outlet the agent of any act it reports in the passive ("a US national has been put under
+            # investigation, Ansa news agency reported").
             own_passive = bool(patients) and (verb.dep_ == "advcl" or (
-                verb.dep_ == "ccomp" and verb.lemma_.lower() in VIOLENT_VERBS))
+                verb.dep_ == "ccomp" and (verb.lemma_.lower() in VIOLENT_VERBS or any(
+                    c.dep_ == "nsubj" and c.lemma_.lower() in NEWS_OUTLETS for c in head.children))))
             if (verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and not own_passive and head != verb
                     and head.pos_ in ("VERB", "AUX")):
                 if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in head.children) and head.lemma_.lower() in APPEAL_VERBS | DEMAND_VERBS:
@@ -774,7 +781,8 @@ class EventCoder:
                         + [c for c in prepositional if c not in to_phrases])
         else:
             core.extend(object_candidates + receivers + prepositional)
-        if holder != verb:
+        if holder != verb or (obj is not None and obj.dep_ == "pobj" and obj.head.head == verb):
+            # "put a Russian banker under investigation": the act is named by the verb's preposition, done to its object
             core.append([c for c in verb.children if c.dep_ in ("dobj", "dative") and c.pos_ in ("PROPN", "NOUN", "PRON")])
         if obj is not None and obj.lemma_.lower() in SENTIMENT_NOUNS:
             for clause in [c for c in obj.children if c.dep_ in ("acl", "ccomp")]:  # "hopes the government will ..."
@@ -1370,6 +1378,7 @@ class EventCoder:
         verb = trig.token
         reciprocal_args = False
         place: Actor | None = None
+        patients: list[Token] = []
         if trig.nominal:
             source_toks, target_toks, reciprocal_args = self._noun_args(verb)
             if not source_toks and verb.dep_ == "attr" and verb.head.lemma_ == "be":
@@ -1456,9 +1465,9 @@ class EventCoder:
         if place is None and trig.code[:2] == "14" and trig.obj is not None and trig.obj.lemma_.lower() in BLOCKED_WAYS:
             place = self._place_of([trig.obj], offset, resolver)  # "blocked streets in Hong Kong"
         if (not sources and not any(t.pos_ == "PRON" for t in source_toks) and place is not None and place.country
-                and trig.code[:2] in ("17", "18", "19", "20")):
+                and (trig.code[:2] in ("17", "18", "19", "20") or (trig.code[:2] == "09" and patients))):
             # Violence or coercion by an unnamed hand ("was arrested in Lebanon") is coded to where it happened,
-            # as CAMEO coders do.
+            # as CAMEO coders do; so is someone put under investigation there, by the authorities of the place.
             sources = [Actor(text="", name="unknown", kind="org", country=place.country,
                              start=offset + verb.idx, end=offset + verb.idx, resolved_by="text")]
         targets = [self._not_the_actor(t, sources, sent, offset, resolver) for t in targets]
