@@ -1010,3 +1010,12 @@ def test_put_under_investigation_in_a_country_is_investigated_by_its_authorities
 def test_an_act_put_to_a_vote_is_not_done() -> None:
     events = events_of("A withdrawal from the customs union could be put to a referendum, the Georgian premier said.")
     assert not find(events, "087")
+
+
+@pytest.mark.parametrize("text", [
+    "An Uzbek dissident died as a result of beatings while in Kazakh police custody.",
+    "An Uzbek dissident died of torture in the custody of Kazakh police.",
+])
+def test_one_who_died_of_violence_in_custody_suffered_it_from_the_custody_holder(text: str) -> None:
+    (abuse,) = find(events_of(text), "18")
+    assert (country(abuse.actor), country(abuse.recipient)) == ("KAZ", "UZB")

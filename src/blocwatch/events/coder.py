@@ -1406,6 +1406,12 @@ class EventCoder:
                 # whom the protest confronts, before where it is held
                 aimed, _ = self._choose_recipient([("core", c) for c in aims], offset, resolver)
                 target_toks = aimed or target_toks
+            if not source_toks and not target_toks and trig.code[:2] in ("18", "19", "20") and (
+                    dying := _death_caused_by(verb)) is not None:
+                # "a prisoner died as a result of torture in Israeli police custody": the one who died suffered it,
+                # at the hands of whoever held him
+                target_toks = [c for c in dying.children if c.dep_ == "nsubj"]
+                source_toks = _custody_holder(dying)
             if not source_toks and not target_toks:
                 return []
         elif trig.flip:
@@ -1910,6 +1916,39 @@ def _names_a_party(tok: Token) -> bool:
         return True
     return tok.pos_ == "NOUN" and any(c.dep_ in ("amod", "compound") and (
         c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN") for c in tok.children)
+
+
+DEATH_VERBS = {"die", "succumb", "perish"}
+CAUSE_NOUNS = {"result", "consequence", "effect"}
+CUSTODY_NOUNS = {"custody", "detention", "jail", "prison", "captivity"}
+
+
+def _death_caused_by(noun: Token) -> Token | None:
+    """The verb of dying an act is named as the cause of: "died *of* torture", "died as a result *of* beatings"."""
+    node = noun
+    for _ in range(5):
+        head = node.head
+        if head == node:
+            return None
+        if head.pos_ == "VERB":
+            return head if head.lemma_.lower() in DEATH_VERBS and node.dep_ == "prep" else None
+        if head.pos_ == "NOUN" and head.lemma_.lower() not in CAUSE_NOUNS:
+            return None
+        node = head
+    return None
+
+
+def _custody_holder(verb: Token) -> list[Token]:
+    """Who held the one the verb tells of: "died in Turkish police custody", "in the custody of Kazakh police"."""
+    for custody in _prep_objects(verb, ("in", "under")):
+        if custody.lemma_.lower() not in CUSTODY_NOUNS:
+            continue
+        holders = _prep_objects(custody, ("of",))
+        if holders:
+            return holders
+        return [c for c in custody.children if c.dep_ in ("amod", "compound", "poss")
+                and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN")]
+    return []
 
 
 def _when_clauses(verb: Token) -> list[Token]:
