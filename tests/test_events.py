@@ -1019,3 +1019,15 @@ def test_an_act_put_to_a_vote_is_not_done() -> None:
 def test_one_who_died_of_violence_in_custody_suffered_it_from_the_custody_holder(text: str) -> None:
     (abuse,) = find(events_of(text), "18")
     assert (country(abuse.actor), country(abuse.recipient)) == ("KAZ", "UZB")
+
+
+def test_an_investigation_into_deeds_done_by_a_party_is_aimed_at_it() -> None:
+    (probe,) = find(events_of("Georgian police opened an investigation into alleged abuses committed by Russian "
+                              "troops against ethnic Georgian civilians and Ossetian prisoners."), "09")
+    assert country(probe.recipient) == "RUS"
+
+
+def test_crimes_committed_are_no_pledge() -> None:
+    events = events_of("Georgian police opened an investigation into alleged abuses committed by Russian troops "
+                       "against ethnic Georgian civilians.")
+    assert not find(events, "03")

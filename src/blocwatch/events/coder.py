@@ -348,6 +348,9 @@ class EventCoder:
             if (lemma == "withdraw" and content is not None and content.pos_ == "NOUN" and not content.ent_type_
                     and content.lemma_.lower() not in self._withdrawable):
                 return None, None, obj, False  # "withdrew the nomination", "withdrew its ratings": no retreat
+            if (code[:2] == "03" and content is not None
+                    and content.lemma_.lower() in self.lexicon.noun_classes.get("MISDEED", frozenset())):
+                return None, None, obj, False  # "crimes committed by Croat forces": a deed done, not a pledge
             if lemma in ("charge", "allege") and any(c.dep_ == "ccomp" for c in verb.children):
                 return None, "112", obj, False  # "charged that Canada was protecting jobs": an accusation
             if lemma == "call" and any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in verb.children):
@@ -653,6 +656,10 @@ class EventCoder:
                 for topic in recipients:  # "optimism about a deal with Uzbekistan": the deal's other party
                     if self._noun_key(topic):
                         object_candidates.extend([r] for r in self._noun_args(topic)[1])
+                    elif trig.code[:2] in REACTIVE_ROOTS - {"01"} and (authors := _done_by(topic)):
+                        # "an investigation into crimes committed by Croat forces": who did what is looked into
+                        # or condemned, before the deeds themselves
+                        object_candidates.insert(object_candidates.index([topic]), authors)
                 # "snubbed the bloc's meetings" (its host), "denounced Serbia's suppression", "rejected calls by
                 # Annan" (its author): whoever the object's act belongs to is the one the verb answers, before
                 # whoever that act fell on ("condemned Russia's occupation of Abkhazia").
@@ -1949,6 +1956,14 @@ def _custody_holder(verb: Token) -> list[Token]:
         return [c for c in custody.children if c.dep_ in ("amod", "compound", "poss")
                 and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN")]
     return []
+
+
+def _done_by(noun: Token) -> list[Token]:
+    """Who a deed was done by, named in a "by" phrase: "crimes committed by Croat forces", "abuses by the police"."""
+    doers = _prep_objects(noun, ("by",))
+    for participle in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        doers.extend(g for a in participle.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj")
+    return [d for d in doers if d.pos_ != "PRON"]
 
 
 def _when_clauses(verb: Token) -> list[Token]:
