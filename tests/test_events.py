@@ -1031,3 +1031,8 @@ def test_crimes_committed_are_no_pledge() -> None:
     events = events_of("Georgian police opened an investigation into alleged abuses committed by Russian troops "
                        "against ethnic Georgian civilians.")
     assert not find(events, "03")
+
+
+def test_a_demand_whose_clause_hangs_on_the_verb_is_aimed_at_the_clause_subject() -> None:
+    (demand,) = find(events_of("The OSCE renewed its demand on Monday that Armenia free the detained reporters."), "10")
+    assert country(demand.recipient) == "ARM"
