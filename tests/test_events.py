@@ -1036,3 +1036,8 @@ def test_crimes_committed_are_no_pledge() -> None:
 def test_a_demand_whose_clause_hangs_on_the_verb_is_aimed_at_the_clause_subject() -> None:
     (demand,) = find(events_of("The OSCE renewed its demand on Monday that Armenia free the detained reporters."), "10")
     assert country(demand.recipient) == "ARM"
+
+
+def test_mediation_among_parties_is_aimed_at_them() -> None:
+    (halt,) = find(events_of("The African Union halted mediation efforts among Sudan's rival generals on Friday."), "16")
+    assert country(halt.recipient) == "SDN"

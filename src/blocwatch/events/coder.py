@@ -897,8 +897,9 @@ class EventCoder:
                 word = child.lower_
                 if word in ("by", "from"):
                     actors.extend(pobjs)
-                elif word == "between" and self._noun_code(noun).startswith("045"):
-                    # "mediation between Syria and Arafat": both sides are whom the mediator acts toward.
+                elif word in ("between", "among") and self._noun_code(noun).startswith("045"):
+                    # "mediation between Syria and Arafat", "mediation efforts among Serbia's republics": both
+                    # sides are whom the mediator acts toward.
                     for p in pobjs:
                         recipients.append(p)
                         recipients.extend(c for c in p.children if c.dep_ == "conj")
