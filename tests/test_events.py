@@ -1041,3 +1041,12 @@ def test_a_demand_whose_clause_hangs_on_the_verb_is_aimed_at_the_clause_subject(
 def test_mediation_among_parties_is_aimed_at_them() -> None:
     (halt,) = find(events_of("The African Union halted mediation efforts among Sudan's rival generals on Friday."), "16")
     assert country(halt.recipient) == "SDN"
+
+
+@pytest.mark.parametrize("text", [
+    "Dock workers went on strike over a pay freeze imposed by the Greek government.",
+    "Teachers protested over a law passed by the Greek parliament.",
+])
+def test_a_protest_over_a_measure_is_aimed_at_whoever_made_it(text: str) -> None:
+    (protest,) = find(events_of(text), "14")
+    assert country(protest.recipient) == "GRC"

@@ -856,14 +856,15 @@ class EventCoder:
                         # parser hangs the author of what is protested on the verb
                         found.extend([a] for a in _prep_objects(child, ("by",)) if _names_a_party(a))
                     objects.extend(_prep_objects(child, ("against", "over", "for", "at", "on")))  # "calling on X"
-                elif child.dep_ == "prep" and child.lower_ in ("in", "against"):
+                elif child.dep_ == "prep" and child.lower_ in ("in", "against", "over"):
                     for pobj in (g for g in child.children if g.dep_ == "pobj"):
-                        if child.lower_ == "against":
+                        if child.lower_ in ("against", "over"):  # "went on strike over a bill signed by X"
                             objects.append(pobj)
                         elif pobj.lemma_.lower() in ("protest", "defiance", "opposition", "solidarity"):
                             objects.extend(_prep_objects(pobj, ("against", "of", "at", "over", "to")))
         for obj in objects:
             if not self._noun_key(obj) and obj.pos_ in ("NOUN", "PROPN"):
+                found.append(_done_by(obj))  # "over a pay freeze imposed by the government": who imposed it
                 found.append([obj])  # "in defiance of Chinese authorities": the authorities themselves
             actors, recipients, _ = self._noun_args(obj)
             actors = [a for a in actors if a.pos_ != "PRON"]  # "their demands" are the protesters' own
