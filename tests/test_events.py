@@ -1050,3 +1050,12 @@ def test_mediation_among_parties_is_aimed_at_them() -> None:
 def test_a_protest_over_a_measure_is_aimed_at_whoever_made_it(text: str) -> None:
     (protest,) = find(events_of(text), "14")
     assert country(protest.recipient) == "GRC"
+
+
+@pytest.mark.parametrize("text", [
+    "Kurdish rebels have pledged to fight until they win control of villages near Turkey's border with Iraq.",
+    "Kurdish rebels have sworn to fight until they win control of villages near Turkey's border with Iraq.",
+])
+def test_fighting_aimed_at_no_one_falls_where_its_goal_is_placed(text: str) -> None:
+    events = [e for e in events_of(text) if e.cameo.startswith(("13", "19"))]
+    assert events and country(events[0].recipient) == "TUR"

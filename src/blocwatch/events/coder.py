@@ -939,9 +939,13 @@ class EventCoder:
                 if inner.dep_ != "prep" or inner.lower_ not in PLACE_PREPS:
                     continue
                 for pobj in inner.children:
-                    found = self._actor(pobj, offset, resolver) if pobj.dep_ == "pobj" else None
-                    if found is not None and found.country and found.country != "IGO" and found.kind != "person":
-                        return found
+                    if pobj.dep_ != "pobj":
+                        continue
+                    # "near Macedonia's border", "in Kabul's old city": a place named by the country it lies in
+                    for named in [pobj, *(c for c in pobj.children if c.dep_ == "poss" and c.pos_ == "PROPN")]:
+                        found = self._actor(named, offset, resolver)
+                        if found is not None and found.country and found.country != "IGO" and found.kind != "person":
+                            return found
         return None
 
     def _placed_by_setting(self, targets: list[Actor], target_toks: Sequence[Token], trig: Trigger, offset: int,
@@ -967,6 +971,16 @@ class EventCoder:
             receiver = self._receiver_within(verb, offset, resolver)
             if receiver is not None:
                 return [receiver]
+        if trig.code[:2] in ("18", "19", "20") or trig.code == "138":
+            # "sworn to fight until they gain control of villages near Macedonia's border": force aimed at no one
+            # named falls where the clause telling its course or goal places it
+            clauses = _when_clauses(verb)
+            if verb.dep_ in ("xcomp", "advcl") and verb.head != verb:  # "sworn [to fight] until ...": the governor's
+                clauses += [c for c in _when_clauses(verb.head) if c.i > verb.i]
+            for clause in clauses:
+                setting = self._place_within([clause], offset, resolver)
+                if setting is not None:
+                    return [replace(setting, start=offset + clause.idx, end=offset + clause.idx, resolved_by="text")]
         return targets
 
     def _receiver_within(self, verb: Token, offset: int, resolver: SpanResolver) -> Actor | None:
@@ -1975,9 +1989,11 @@ def _done_by(noun: Token) -> list[Token]:
 
 
 def _when_clauses(verb: Token) -> list[Token]:
-    """Adverbial clauses that tell when or how the verb's act happened: "killed nine people *when he opened fire*"."""
+    """Adverbial clauses that tell when, how or to what end the verb's act happened: "killed nine people *when he
+    opened fire*", "to fight *until they gain control of the villages*"."""
     return [c for c in verb.children if c.dep_ == "advcl" and any(
-        m.dep_ in ("advmod", "mark") and m.lower_ in ("when", "as", "while", "after") and m.i < c.i for m in c.children)]
+        m.dep_ in ("advmod", "mark") and m.lower_ in ("when", "as", "while", "after", "until") and m.i < c.i
+        for m in c.children)]
 
 
 def _purpose_targets(noun: Token) -> list[list[Token]]:
