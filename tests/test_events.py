@@ -1059,3 +1059,12 @@ def test_a_protest_over_a_measure_is_aimed_at_whoever_made_it(text: str) -> None
 def test_fighting_aimed_at_no_one_falls_where_its_goal_is_placed(text: str) -> None:
     events = [e for e in events_of(text) if e.cameo.startswith(("13", "19"))]
     assert events and country(events[0].recipient) == "TUR"
+
+
+@pytest.mark.parametrize("text", [
+    "An attempt to kill a regional governor was foiled in Tbilisi, police said.",
+    "Abkhaz rebels made an attempt to assassinate a Georgian governor.",
+])
+def test_an_attempt_to_kill_is_an_attempted_assassination_of_the_target(text: str) -> None:
+    (attempt,) = find(events_of(text), "185")
+    assert attempt.modality == "asserted" and country(attempt.recipient) == "GEO"

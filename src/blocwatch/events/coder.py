@@ -440,7 +440,7 @@ class EventCoder:
             return None
         if lemma in DECISION_VERBS and any(c.dep_ == "xcomp" and self._match_verb(c)[1] for c in verb.children):
             return None  # the embedded act is coded on its own verb
-        if _purpose_clause(verb) and (verb.head.lemma_.lower() not in SENDING_VERBS and (
+        if _purpose_clause(verb) and _attempt_of(verb) is None and (verb.head.lemma_.lower() not in SENDING_VERBS and (
                 self._match_verb(verb.head)[1] is not None or verb.head.pos_ != "VERB")):
             # "demanded a presence to protect them": the purpose is not an event; but "sent a team to
             # investigate" is coded as the investigation, as CAMEO does.
@@ -523,6 +523,8 @@ class EventCoder:
                            confidence=confidence, obj_is_event=bool(inner_objects and self._noun_key(inner_objects[0])))
         if code[:2] == "14" and _reported_clause(verb) is not None:
             code = "110"  # "..., a rights group protested": a protest that reports a clause is said, not staged
+        if code[:2] in ("18", "19", "20") and lemma in KILLING_VERBS and _attempt_of(verb) is not None:
+            code = "185"  # "an attempt to assassinate the deputy governor": an attempted assassination
         return Trigger(verb, code, obj=obj, confidence=confidence, obj_is_event=obj_is_event)
 
     def _noun_trigger(self, noun: Token) -> Trigger | None:
@@ -612,6 +614,11 @@ class EventCoder:
                         sources = self._subject_tokens(head.head)[0]
             elif verb.dep_ == "relcl" and head != verb:
                 sources = [head]
+            elif (attempt := _attempt_of(verb)) is not None:
+                # "an attempt by rebels to kill the governor": who made the attempt (often no one named)
+                sources = [a for a in self._noun_args(attempt)[0] if a.pos_ != "PRON"]
+                if not sources and attempt.dep_ == "dobj":  # "rebels made an attempt to kill ..."
+                    sources = self._subject_tokens(attempt.head)[0]
             elif verb.dep_ == "acl" and _reported_clause(verb) is not None:
                 sources = [head]  # "..., a human rights group protested": the aside is who complains
             elif verb.dep_ == "acl" and (verb.tag_ == "VBG" or any(c.dep_ == "dobj" for c in verb.children)):
@@ -1492,6 +1499,9 @@ class EventCoder:
             targets.extend(found)
         if place is None and not trig.nominal:
             place = self._place_of(source_toks, offset, resolver)  # "a roadside bombing near Samarra killed ..."
+        if place is None and not trig.nominal and (attempt := _attempt_of(verb)) is not None and attempt.head != attempt:
+            # "an attempt to assassinate the governor was thwarted in Khanty-Mansiysk": where it was made
+            place = self._place_of([attempt.head], offset, resolver)
         struck_at: Actor | None = None
         if place is None and not trig.nominal and trig.code[:2] in ("18", "19", "20"):
             # "killed 23 people when they blew themselves up in Tel Aviv": the clause telling how the blow fell
@@ -1573,6 +1583,8 @@ class EventCoder:
             return []
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_ADJECTIVES and verb.head.head != verb.head:
             modality = modality_of(verb.head.head)  # "is (not) willing to provide": the stance is what is asserted
+        elif (attempt := _attempt_of(verb)) is not None and attempt.head.pos_ in ("VERB", "AUX"):
+            modality = modality_of(attempt.head)  # "an attempt to kill him was foiled": the attempt is what happened
         else:
             governors = [verb.head] if verb.dep_ in ("xcomp", "ccomp") else []
             modality = modality_of(verb, governors)
@@ -1986,6 +1998,18 @@ def _done_by(noun: Token) -> list[Token]:
     for participle in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
         doers.extend(g for a in participle.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj")
     return [d for d in doers if d.pos_ != "PRON"]
+
+
+ATTEMPT_NOUNS = {"attempt", "bid"}
+KILLING_VERBS = {"kill", "assassinate", "murder", "execute", "slay", "behead"}
+
+
+def _attempt_of(verb: Token) -> Token | None:
+    """The noun of an attempt whose infinitive the verb is: "an *attempt* to assassinate the governor"."""
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in ATTEMPT_NOUNS and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return verb.head
+    return None
 
 
 def _when_clauses(verb: Token) -> list[Token]:
