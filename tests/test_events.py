@@ -1068,3 +1068,13 @@ def test_fighting_aimed_at_no_one_falls_where_its_goal_is_placed(text: str) -> N
 def test_an_attempt_to_kill_is_an_attempted_assassination_of_the_target(text: str) -> None:
     (attempt,) = find(events_of(text), "185")
     assert attempt.modality == "asserted" and country(attempt.recipient) == "GEO"
+
+
+@pytest.mark.parametrize("text", [
+    "A militia based in Abkhazia claims to be building drones to use against Georgia.",
+    "The militia is stockpiling rockets to strike Georgian towns.",
+])
+def test_weapons_readied_for_use_against_someone_threaten_them(text: str) -> None:
+    events = events_of(text)
+    (threat,) = find(events, "138")
+    assert country(threat.recipient) == "GEO" and not find(events, "19")

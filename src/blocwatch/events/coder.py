@@ -502,6 +502,12 @@ class EventCoder:
                     return Trigger(verb, combined, obj=obj if recipient_from is None else inner_obj,
                                    recipient_from=recipient_from, confidence=0.75,
                                    obj_is_event=obj_is_event if recipient_from is None else inner_is_event)
+        if code is None and (aimed := self._weapons_aimed(verb, obj)) is not None:
+            # "manufacturing chemical weapons to use against the United States": arms readied for use against
+            # someone threaten them with force (CAMEO 138)
+            consumed.add(aimed.i)  # the strike is only intended
+            targets = [c for c in aimed.children if c.dep_ == "dobj"]
+            return Trigger(verb, "138", obj=targets[0] if targets else None, recipient_from=aimed, confidence=0.6)
         if code is None:
             # Receiving verbs: "drew criticism from Russia".
             if lemma in RECEIVING_VERBS and obj is not None:
@@ -526,6 +532,21 @@ class EventCoder:
         if code[:2] in ("18", "19", "20") and lemma in KILLING_VERBS and _attempt_of(verb) is not None:
             code = "185"  # "an attempt to assassinate the deputy governor": an attempted assassination
         return Trigger(verb, code, obj=obj, confidence=confidence, obj_is_event=obj_is_event)
+
+    def _weapons_aimed(self, verb: Token, obj: Token | None) -> Token | None:
+        """The purpose clause aiming the weapons a verb makes or gets at someone: "building missiles *to use
+        against Israel*", "stockpiling rockets *to strike Tel Aviv*"."""
+        if obj is None or obj.lemma_.lower() not in self.lexicon.noun_classes.get("WEAPON", frozenset()):
+            return None
+        for clause in (c for c in verb.children if c.dep_ in ("advcl", "xcomp") or _purpose_clause(c)):
+            if not any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children):
+                continue
+            lemma = self._verb_lemma(clause)
+            if lemma == "use" and _prep_objects(clause, ("against",)):
+                return clause
+            if lemma in VIOLENT_VERBS and any(c.dep_ == "dobj" for c in clause.children):
+                return clause
+        return None
 
     def _noun_trigger(self, noun: Token) -> Trigger | None:
         key = self._noun_key(noun)
