@@ -1078,3 +1078,14 @@ def test_weapons_readied_for_use_against_someone_threaten_them(text: str) -> Non
     events = events_of(text)
     (threat,) = find(events, "138")
     assert country(threat.recipient) == "GEO" and not find(events, "19")
+
+
+def test_refusing_to_let_someone_act_is_aimed_at_them() -> None:
+    (refusal,) = find(events_of("Abkhaz separatists refused to allow OSCE monitors to enter the gorge."), "12")
+    assert country(refusal.recipient) == "IGO"
+
+
+def test_an_invitation_to_attend_a_meeting_is_aimed_at_its_holders() -> None:
+    (rejection,) = find(events_of("The opposition movement rejected an invitation to attend a meeting next month of "
+                                  "Georgian parties."), "12")
+    assert country(rejection.recipient) == "GEO"

@@ -828,6 +828,10 @@ class EventCoder:
         if obj is not None and obj.lemma_.lower() in SENTIMENT_NOUNS:
             for clause in [c for c in obj.children if c.dep_ in ("acl", "ccomp")]:  # "hopes the government will ..."
                 core.append([c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")])
+        if holder.lemma_.lower() in PERMIT_VERBS and not any(c.dep_ == "dobj" for c in holder.children):
+            # "refused to allow United Nations planes to land": the parser makes them the subject of the act let
+            core.extend([g for g in c.children if g.dep_ == "nsubj" and g.pos_ in ("NOUN", "PROPN")]
+                        for c in holder.children if c.dep_ in ("ccomp", "xcomp"))
         for clause in [c for c in holder.children if c.dep_ in ("advcl", "xcomp")]:
             if clause.lemma_.lower() in HELPING_VERBS:  # "sent aid to help North Korea", "to support projects"
                 core.append([c for c in clause.children if c.dep_ in ("dobj", "dative")])
@@ -2041,6 +2045,11 @@ def _when_clauses(verb: Token) -> list[Token]:
         for m in c.children)]
 
 
+ATTENDING_VERBS = {"attend", "join"}
+# Verbs of letting someone act: whom they let is the subject of the act let ("allow UN planes to land").
+PERMIT_VERBS = {"allow", "permit", "let", "authorize", "authorise", "enable"}
+
+
 def _purpose_targets(noun: Token) -> list[list[Token]]:
     """Whom an effort, a commitment or an invitation is for, named in its purpose clause: "to support the police", "designed to
     help the Government and the secessionists reach a settlement", "to resolve the rift between X and Y"."""
@@ -2055,6 +2064,10 @@ def _purpose_targets(noun: Token) -> list[list[Token]]:
             found.append([g for c in clause.children if c.dep_ == "prep" and c.lower_ == "with"
                           for g in c.children if g.dep_ == "pobj"]
                          + [c for c in clause.children if c.dep_ == "dobj" and c.pos_ == "PROPN"])
+        elif lemma in ATTENDING_VERBS:  # "an invitation to attend a meeting of Palestinian factions": its holders
+            for gathering in (c for c in clause.children if c.dep_ == "dobj"):
+                found.append([t for t in _prep_objects(gathering, ("of", "with", "between")) + [
+                    c for c in gathering.children if c.dep_ == "poss"] if t.pos_ in ("NOUN", "PROPN")])
         elif lemma in HELPING_VERBS | RESOLVING_VERBS:
             objects = [c for c in clause.children if c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN")]
             helped = [s for c in clause.children if c.dep_ == "ccomp" for s in c.children
