@@ -1089,3 +1089,10 @@ def test_an_invitation_to_attend_a_meeting_is_aimed_at_its_holders() -> None:
     (rejection,) = find(events_of("The opposition movement rejected an invitation to attend a meeting next month of "
                                   "Georgian parties."), "12")
     assert country(rejection.recipient) == "GEO"
+
+
+def test_a_message_saying_its_addressee_must_act_is_a_demand_on_it() -> None:
+    events = events_of("The Russian president issued a stern reminder Monday to Georgia that it must respect the "
+                       "ceasefire in full.")
+    (demand,) = find(events, "10")
+    assert (country(demand.actor), country(demand.recipient)) == ("RUS", "GEO")

@@ -502,6 +502,15 @@ class EventCoder:
                     return Trigger(verb, combined, obj=obj if recipient_from is None else inner_obj,
                                    recipient_from=recipient_from, confidence=0.75,
                                    obj_is_event=obj_is_event if recipient_from is None else inner_is_event)
+        if (code is None and lemma in ISSUING_VERBS and obj is not None and obj.lemma_.lower() in MESSAGE_NOUNS
+                and (demanded := next((c for c in obj.children if c.dep_ in ("acl", "ccomp") and _has_demand_modal(c)
+                                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)),
+                                      None)) is not None):
+            # "issued a stern reminder to Iraq that it must cooperate": a demand, made to whom the message goes
+            consumed.add(demanded.i)
+            subjects = [c for c in demanded.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"]
+            return Trigger(verb, _combine("demand", self._match_verb(demanded)[1] or "100") or "100", obj=None,
+                           confidence=0.65, clause_subject=demanded if subjects else None)
         if code is None and (aimed := self._weapons_aimed(verb, obj)) is not None:
             # "manufacturing chemical weapons to use against the United States": arms readied for use against
             # someone threaten them with force (CAMEO 138)
@@ -2046,6 +2055,8 @@ def _when_clauses(verb: Token) -> list[Token]:
 
 
 ATTENDING_VERBS = {"attend", "join"}
+# Texts sent to someone, whose that-clause can demand something of them ("a reminder to Iraq that it must ...").
+MESSAGE_NOUNS = {"reminder", "message", "letter", "note", "notice", "memo", "memorandum", "communication"}
 # Verbs of letting someone act: whom they let is the subject of the act let ("allow UN planes to land").
 PERMIT_VERBS = {"allow", "permit", "let", "authorize", "authorise", "enable"}
 
