@@ -1096,3 +1096,13 @@ def test_a_message_saying_its_addressee_must_act_is_a_demand_on_it() -> None:
                        "ceasefire in full.")
     (demand,) = find(events, "10")
     assert (country(demand.actor), country(demand.recipient)) == ("RUS", "GEO")
+
+
+@pytest.mark.parametrize("text", [
+    "The Dutch firm's bid to take over a Belgian bank failed last year.",
+    "A failed attempt to negotiate a new cocoa pact with Ghana ended the session.",
+    "Further deferral of payments could result in the loans being placed on nonaccrual status, the Georgian bank said.",
+    "The completion of the pipeline would allow Georgia to resume its oil exports.",
+])
+def test_bids_statuses_and_things_that_allow_are_no_political_events(text: str) -> None:
+    assert not [e for e in events_of(text) if e.cameo[:2] in ("03", "04", "07", "08", "17", "19")]

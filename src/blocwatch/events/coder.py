@@ -326,7 +326,8 @@ class EventCoder:
                 continue
             return pattern, pattern.code, obj, False
         if content is not None and (self._is_light(verb, lemma) or (
-                lemma in PREPOSITIONAL_LIGHT_VERBS and content.dep_ == "pobj")):  # "put under investigation"
+                content.dep_ == "pobj" and content.head.head == verb
+                and content.head.lower_ == PREPOSITIONAL_LIGHT_VERBS.get(lemma))):  # "put under investigation"
             key = self._noun_key(content)
             if key:
                 return None, self.lexicon.nouns[key], content, True
@@ -440,7 +441,8 @@ class EventCoder:
             return None
         if lemma in DECISION_VERBS and any(c.dep_ == "xcomp" and self._match_verb(c)[1] for c in verb.children):
             return None  # the embedded act is coded on its own verb
-        if _purpose_clause(verb) and _attempt_of(verb) is None and (verb.head.lemma_.lower() not in SENDING_VERBS and (
+        attempted_violence = _attempt_of(verb) is not None and (self._match_verb(verb)[1] or "")[:2] in ("18", "19", "20")
+        if _purpose_clause(verb) and not attempted_violence and (verb.head.lemma_.lower() not in SENDING_VERBS and (
                 self._match_verb(verb.head)[1] is not None or verb.head.pos_ != "VERB")):
             # "demanded a presence to protect them": the purpose is not an event; but "sent a team to
             # investigate" is coded as the investigation, as CAMEO does.
@@ -837,7 +839,8 @@ class EventCoder:
         if obj is not None and obj.lemma_.lower() in SENTIMENT_NOUNS:
             for clause in [c for c in obj.children if c.dep_ in ("acl", "ccomp")]:  # "hopes the government will ..."
                 core.append([c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")])
-        if holder.lemma_.lower() in PERMIT_VERBS and not any(c.dep_ == "dobj" for c in holder.children):
+        if (holder.lemma_.lower() in PERMIT_VERBS and not any(c.dep_ == "dobj" for c in holder.children)
+                and any(_names_a_party(s) for s in self._subject_tokens(verb)[0])):
             # "refused to allow United Nations planes to land": the parser makes them the subject of the act let
             core.extend([g for g in c.children if g.dep_ == "nsubj" and g.pos_ in ("NOUN", "PROPN")]
                         for c in holder.children if c.dep_ in ("ccomp", "xcomp"))
@@ -1989,7 +1992,7 @@ def _names_a_party(tok: Token) -> bool:
     means ("by a 286-344 vote", "by force")."""
     if tok.pos_ == "PROPN" or tok.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"):
         return True
-    return tok.pos_ == "NOUN" and any(c.dep_ in ("amod", "compound") and (
+    return tok.pos_ == "NOUN" and any(c.dep_ in ("amod", "compound", "nmod", "poss") and (
         c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN") for c in tok.children)
 
 
