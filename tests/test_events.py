@@ -1106,3 +1106,14 @@ def test_a_message_saying_its_addressee_must_act_is_a_demand_on_it() -> None:
 ])
 def test_bids_statuses_and_things_that_allow_are_no_political_events(text: str) -> None:
     assert not [e for e in events_of(text) if e.cameo[:2] in ("03", "04", "07", "08", "17", "19")]
+
+
+def test_a_plan_for_settling_a_dispute_with_someone_is_aimed_at_them() -> None:
+    (acceptance,) = find(events_of("Armenia accepted a plan for settling its border dispute with Azerbaijan."), "03")
+    assert country(acceptance.recipient) == "AZE"
+
+
+def test_a_party_named_by_a_pronoun_can_let_someone_act() -> None:
+    events = [e for e in events_of("The Georgian government has said it would allow OSCE monitors access to the "
+                                   "gorge.") if e.cameo[:2] in ("03", "08")]
+    assert events and country(events[0].recipient) == "IGO"

@@ -840,7 +840,7 @@ class EventCoder:
             for clause in [c for c in obj.children if c.dep_ in ("acl", "ccomp")]:  # "hopes the government will ..."
                 core.append([c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")])
         if (holder.lemma_.lower() in PERMIT_VERBS and not any(c.dep_ == "dobj" for c in holder.children)
-                and any(_names_a_party(s) for s in self._subject_tokens(verb)[0])):
+                and any(_names_a_party(s) or s.pos_ == "PRON" for s in self._subject_tokens(verb)[0])):
             # "refused to allow United Nations planes to land": the parser makes them the subject of the act let
             core.extend([g for g in c.children if g.dep_ == "nsubj" and g.pos_ in ("NOUN", "PROPN")]
                         for c in holder.children if c.dep_ in ("ccomp", "xcomp"))
@@ -2069,6 +2069,9 @@ def _purpose_targets(noun: Token) -> list[list[Token]]:
     help the Government and the secessionists reach a settlement", "to resolve the rift between X and Y"."""
     found: list[list[Token]] = []
     clauses = [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
+    # "a formula for ending its dispute with its partners": the purpose told by a gerund
+    clauses += [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "for"
+                for g in p.children if g.dep_ == "pcomp" and g.tag_ == "VBG"]
     while clauses:
         clause = clauses.pop(0)
         lemma = clause.lemma_.lower()
@@ -2088,7 +2091,10 @@ def _purpose_targets(noun: Token) -> list[list[Token]]:
                       if s.dep_ == "nsubj" and s.pos_ in ("NOUN", "PROPN")]  # "help X reach a settlement"
             between = [p for o in objects for prep in o.children if prep.dep_ == "prep" and prep.lower_ == "between"
                        for p in prep.children if p.dep_ == "pobj"]  # "the rift between Qatar and other Gulf states"
-            found.append(between or (objects if lemma in HELPING_VERBS else []) or helped)
+            # "ending its dispute with its partners": the other side of the quarrel
+            opposed = ([p for o in [clause, *objects] for p in _prep_objects(o, ("with",))]
+                       if lemma in RESOLVING_VERBS and objects else [])
+            found.append(between or (objects if lemma in HELPING_VERBS else []) or helped or opposed)
     return [f for f in found if f]
 
 
