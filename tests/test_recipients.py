@@ -61,7 +61,7 @@ def test_a_demand_that_a_state_act_is_a_demand_on_that_state() -> None:
 
 
 def test_a_refusal_to_allow_someone_to_act_is_aimed_at_them() -> None:
-    events = events_of("The junta refused to allow United Nations inspectors to enter the mining region.")
+    events = events_of("Myanmar's junta refused to allow United Nations inspectors to enter the mining region.")
     assert "IGO" in recipient_countries(events, "12")
 
 

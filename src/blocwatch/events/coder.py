@@ -47,7 +47,7 @@ DECISION_VERBS = {"intend", "plan", "aim", "expect", "prepare", "schedule", "dec
                   "manage", "help", "dare", "rush", "hasten", "seek", "try", "attempt"}
 # "engaged in ethnic cleansing", "took part in the exercises": the act is the prepositional object.
 PREPOSITIONAL_LIGHT_VERBS = {"engage": "in", "participate": "in", "resort": "to", "take": "in", "join": "in",
-                             "embark": "on", "proceed": "with", "go": "ahead"}
+                             "embark": "on", "proceed": "with", "go": "ahead", "put": "under", "place": "under"}
 THREAT_VERBS = {"threaten", "warn"}
 # Verbs that put out a text which then acts: "issued a statement condemning", "released a report accusing".
 ISSUING_VERBS = {"issue", "release", "publish", "adopt", "pass", "send", "deliver", "sign", "put", "make", "unveil",
@@ -107,6 +107,9 @@ SENTIMENT_NOUNS = {"optimism", "pessimism", "hope", "concern", "condolence", "sy
 EXPULSION_VERBS = {"expel", "deport", "eject", "banish", "oust", "kick"}
 PROTEST_PURPOSES = {"protest", "demand", "press", "show", "denounce", "condemn", "oppose", "decry", "reject", "seek",
                     "urge", "call"}
+# Verbs of coming together: who gathers "for a rally" or "in a march" holds it.
+GATHERING_VERBS = {"gather", "converge", "assemble", "congregate", "mass", "flock", "participate", "take", "turn",
+                   "come", "pour", "head", "travel", "march"}
 HELPING_VERBS = {"help", "support", "assist", "benefit", "aid", "feed", "protect", "rebuild", "supply", "serve"}
 RELATIVE_PRONOUNS = {"that", "who", "which", "whom"}
 EVENT_CARRIER_NOUNS = {"mission", "effort", "process", "campaign", "operation", "initiative", "drive", "program",
@@ -134,17 +137,17 @@ IRREGULAR_HEADS = {"militants", "militant", "gunmen", "gunman", "rebels", "rebel
                    "insurgents", "insurgent", "terrorists", "terrorist", "bombers", "bomber", "militiamen", "militia",
                    "attackers", "attacker", "extremists", "jihadists", "assailants", "assailant", "fighters", "mob",
                    "kidnappers", "pirates", "separatists"}
+# Verbs of complaint that can trail the clause they report: "Croatia is failing its refugees, a rights group protested".
+COMPLAINT_VERBS = {"protest", "complain", "charge", "allege", "object"}
+# Prepositions that name what a complaint is about or aimed at, so that it reports no clause of its own.
+COMPLAINT_TOPIC_PREPS = {"against", "about", "over", "to", "at", "of", "that"}
+# Heads of the names of news media, which report acts without doing them.
+NEWS_OUTLETS = {"agency", "newspaper", "daily", "weekly", "radio", "television", "tv", "channel", "broadcaster",
+                "magazine", "paper", "website", "media", "outlet", "report", "network"}
 VIOLENT_VERBS = {"kill", "attack", "strike", "shoot", "hit", "target", "fire", "assault", "murder", "wound", "injure"}
 MILITARY_ACTS = {"attack", "strike", "airstrike", "air-strike", "raid", "airraid", "shelling", "bombardment", "bombing",
                  "missile", "rocket", "drone"}
-PERMITTING_VERBS = {"allow", "permit", "let", "authorize", "authorise", "enable"}
 ETHNIC_COLLECTIVES = {"population", "minority", "community"}
-ARMING_VERBS = {"manufacture", "build", "develop", "produce", "stockpile", "acquire", "make", "amass",
-                "assemble", "buy", "obtain", "store", "hide", "smuggle"}
-WEAPON_WORDS = {"weapon", "arm", "missile", "rocket", "bomb", "explosive", "drone", "warhead", "mine", "gun",
-                "rifle", "ammunition", "munition", "grenade", "shell"}
-WRONGDOING_WORDS = {"crime", "atrocity", "abuse", "violation", "offence", "offense", "murder", "act", "fraud",
-                    "error", "mistake", "sin", "suicide", "excess", "outrage"}
 LEAVING_VERBS = {"leave", "quit", "exit", "vacate"}
 # Verbs of saying that as often mean something else ("observed the drill", "noted a rise"): a statement only
 # with what was said.
@@ -205,8 +208,8 @@ class EventCoder:
                             if inner:
                                 return inner[0]
                 return child
-        if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":  # "the agreement signed on ..."
-            return verb.head
+        if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and _reported_clause(verb) is None:
+            return verb.head  # "the agreement signed on ..."
         for child in verb.children:
             # "denounced as an ugly crime Serbia's suppression of ...": the object moved after its description.
             if child.dep_ == "prep" and child.lower_ == "as":
@@ -337,7 +340,9 @@ class EventCoder:
                 bare_codes.append(pattern.code)
                 continue
             return pattern, pattern.code, obj, False
-        if (self._is_light(verb, lemma) or lemma in PREPOSITIONAL_LIGHT_VERBS) and content is not None:
+        if content is not None and (self._is_light(verb, lemma) or (
+                content.dep_ == "pobj" and content.head.head == verb
+                and content.head.lower_ == PREPOSITIONAL_LIGHT_VERBS.get(lemma))):  # "put under investigation"
             key = self._noun_key(content)
             if key:
                 return None, self.lexicon.nouns[key], content, True
@@ -359,6 +364,9 @@ class EventCoder:
             if (lemma == "withdraw" and content is not None and content.pos_ == "NOUN" and not content.ent_type_
                     and content.lemma_.lower() not in self._withdrawable):
                 return None, None, obj, False  # "withdrew the nomination", "withdrew its ratings": no retreat
+            if (code[:2] == "03" and content is not None
+                    and content.lemma_.lower() in self.lexicon.noun_classes.get("MISDEED", frozenset())):
+                return None, None, obj, False  # "crimes committed by Croat forces": a deed done, not a pledge
             if lemma in ("charge", "allege") and any(c.dep_ == "ccomp" for c in verb.children):
                 return None, "112", obj, False  # "charged that Canada was protecting jobs": an accusation
             if lemma == "call" and any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in verb.children):
@@ -459,24 +467,17 @@ class EventCoder:
             return None
         if lemma in DECISION_VERBS and any(c.dep_ == "xcomp" and self._match_verb(c)[1] for c in verb.children):
             return None  # the embedded act is coded on its own verb
-        if _purpose_clause(verb) and (verb.head.lemma_.lower() not in SENDING_VERBS and (
+        attempted_violence = _attempt_of(verb) is not None and (self._match_verb(verb)[1] or "")[:2] in ("18", "19", "20")
+        if _purpose_clause(verb) and not attempted_violence and (verb.head.lemma_.lower() not in SENDING_VERBS and (
                 self._match_verb(verb.head)[1] is not None or verb.head.pos_ != "VERB")):
             # "demanded a presence to protect them": the purpose is not an event; but "sent a team to
             # investigate" is coded as the investigation, as CAMEO does.
             return None
         pattern, code, obj, obj_is_event = self._match_verb(verb)
-        if lemma == "commit" and (code or "").startswith("03") and obj is not None and (
-                obj.lemma_.lower() in WRONGDOING_WORDS):
-            return None  # "crimes committed by Croat forces" is no pledge; the crimes are told by other words
         if code is None and lemma in LEAVING_VERBS and obj is not None and obj.pos_ == "PROPN" and any(
                 c.lower_ in MILITARY_HEADS | {"peacekeepers", "contingent"} for c in self._subject_tokens(verb)[0]):
             # "our troops will leave Niger": a force leaving a country withdraws from it
             return Trigger(verb, "0874", obj=obj, confidence=0.6)
-        if lemma in ARMING_VERBS and obj is not None and obj.lemma_.lower() in WEAPON_WORDS:
-            for use in (c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() == "use"):
-                if _prep_objects(use, ("against",)):
-                    # "is building missiles to use against Israel": arming against someone threatens force (138)
-                    return Trigger(verb, "138", obj=None, recipient_from=use, confidence=0.6)
         inner = self._embedded(verb)
         if code is not None and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_ADJECTIVES:
             combined = _combine("agree", code) or code
@@ -553,6 +554,12 @@ class EventCoder:
                     return Trigger(verb, combined, obj=obj if recipient_from is None else inner_obj,
                                    recipient_from=recipient_from, confidence=0.75,
                                    obj_is_event=obj_is_event if recipient_from is None else inner_is_event)
+        if code is None and (aimed := self._weapons_aimed(verb, obj)) is not None:
+            # "manufacturing chemical weapons to use against the United States": arms readied for use against
+            # someone threaten them with force (CAMEO 138)
+            consumed.add(aimed.i)  # the strike is only intended
+            targets = [c for c in aimed.children if c.dep_ == "dobj"]
+            return Trigger(verb, "138", obj=targets[0] if targets else None, recipient_from=aimed, confidence=0.6)
         if code is None:
             # Receiving verbs: "drew criticism from Russia".
             if lemma in RECEIVING_VERBS and obj is not None:
@@ -572,17 +579,45 @@ class EventCoder:
             inner_objects = [c for c in inner.children if c.dep_ == "dobj"]
             return Trigger(verb, code, obj=inner_objects[0] if inner_objects else None, recipient_from=inner,
                            confidence=confidence, obj_is_event=bool(inner_objects and self._noun_key(inner_objects[0])))
+        if code[:2] == "14" and _reported_clause(verb) is not None:
+            code = "110"  # "..., a rights group protested": a protest that reports a clause is said, not staged
+        if code[:2] in ("18", "19", "20") and lemma in KILLING_VERBS and _attempt_of(verb) is not None:
+            code = "185"  # "an attempt to assassinate the deputy governor": an attempted assassination
         return Trigger(verb, code, obj=obj, confidence=confidence, obj_is_event=obj_is_event)
+
+    def _weapons_aimed(self, verb: Token, obj: Token | None) -> Token | None:
+        """The purpose clause aiming the weapons a verb makes or gets at someone: "building missiles *to use
+        against Israel*", "stockpiling rockets *to strike Tel Aviv*"."""
+        if obj is None or obj.lemma_.lower() not in self.lexicon.noun_classes.get("WEAPON", frozenset()):
+            return None
+        for clause in (c for c in verb.children if c.dep_ in ("advcl", "xcomp") or _purpose_clause(c)):
+            if not any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children):
+                continue
+            lemma = self._verb_lemma(clause)
+            if lemma == "use" and _prep_objects(clause, ("against",)):
+                return clause
+            if lemma in VIOLENT_VERBS and any(c.dep_ == "dobj" for c in clause.children):
+                return clause
+        return None
 
     def _noun_trigger(self, noun: Token) -> Trigger | None:
         key = self._noun_key(noun)
-        if key is None or key in self.lexicon.light_only_nouns:
+        if key is None or (key in self.lexicon.light_only_nouns and not self._aimed_protest(noun)):
             return None
         if self._topic_of_statement(noun) or self._inside_statement_topic(noun):
             return None
         if noun.dep_ in ("dobj",) and self._is_light(noun.head, noun.head.lemma_.lower()):
             return None  # coded with its verb
         return Trigger(noun, self.lexicon.nouns[key], obj=noun, nominal=True, confidence=0.45)
+
+    def _aimed_protest(self, noun: Token) -> bool:
+        """A protest noun told with what it is against is an event on its own, not a topic: "converged for a rally
+        to protest the abuses", "stones thrown during demonstrations against the occupation". One that is banned,
+        broken up or planned ("banned a rally against the law") is the object of another act instead."""
+        if not self._noun_code(noun).startswith("14") or noun.dep_ in ("dobj", "nsubjpass", "conj"):
+            return False
+        return any((c.dep_ == "prep" and c.lower_ == "against" and any(g.dep_ == "pobj" for g in c.children))
+                   or (_purpose_clause(c) and c.lemma_.lower() in PROTEST_PURPOSES) for c in noun.children)
 
     # ------------------------------------------------------------------ arguments
     def _subject_tokens(self, verb: Token) -> tuple[list[Token], list[Token]]:
@@ -627,8 +662,11 @@ class EventCoder:
                 return self._subject_tokens(head) if head.pos_ in ("VERB", "AUX") else ([], [])
             # "if it is attacked": an adverbial passive with its own subject has an unknown agent, not the main one.
             # "it said 100 people were killed": nor is the one reporting a killing in the passive its agent.
+            # Nor is a news outlet the agent of any act it reports in the passive ("a US national has been put under
+            # investigation, Ansa news agency reported").
             own_passive = bool(patients) and (verb.dep_ == "advcl" or (
-                verb.dep_ == "ccomp" and verb.lemma_.lower() in VIOLENT_VERBS))
+                verb.dep_ == "ccomp" and (verb.lemma_.lower() in VIOLENT_VERBS or any(
+                    c.dep_ == "nsubj" and c.lemma_.lower() in NEWS_OUTLETS for c in head.children))))
             if (verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and not own_passive and head != verb
                     and head.pos_ in ("VERB", "AUX")):
                 if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in head.children) and head.lemma_.lower() in APPEAL_VERBS | DEMAND_VERBS:
@@ -649,6 +687,13 @@ class EventCoder:
                         sources = self._subject_tokens(head.head)[0]
             elif verb.dep_ == "relcl" and head != verb:
                 sources = [head]
+            elif (attempt := _attempt_of(verb)) is not None:
+                # "an attempt by rebels to kill the governor": who made the attempt (often no one named)
+                sources = [a for a in self._noun_args(attempt)[0] if a.pos_ != "PRON"]
+                if not sources and attempt.dep_ == "dobj":  # "rebels made an attempt to kill ..."
+                    sources = self._subject_tokens(attempt.head)[0]
+            elif verb.dep_ == "acl" and _reported_clause(verb) is not None:
+                sources = [head]  # "..., a human rights group protested": the aside is who complains
             elif verb.dep_ == "acl" and (verb.tag_ == "VBG" or any(c.dep_ == "dobj" for c in verb.children)
                                          or _subject_of_misread_main_verb(head)):
                 # "forces killing ...", and a misparsed main verb: "an earthquake(ROOT) killed(acl) twelve people"
@@ -670,23 +715,46 @@ class EventCoder:
         places: list[list[Token]] = []
         if trig.clause_subject is not None:
             core.append([c for c in trig.clause_subject.children if c.dep_ in ("nsubj", "nsubjpass")])
+        if trig.obj_is_event and trig.obj is not None and self._noun_code(trig.obj)[:2] in ("02", "10", "13"):
+            # "reiterated its demand today that Israel ease restrictions": the parser hangs the demand's clause on
+            # the verb; who is to act is whom the demand is aimed at
+            core.extend([g for g in c.children if g.dep_ in ("nsubj", "nsubjpass") and g.pos_ != "PRON"]
+                        for c in verb.children if c.dep_ == "ccomp" and c.i > trig.obj.i
+                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
+        if not trig.nominal and (reported := _reported_clause(verb)) is not None:
+            # "Croatia is failing its refugees, a rights group protested": the complaint is aimed at who the
+            # reported clause blames
+            core.append([c for c in reported.children if c.dep_ in ("nsubj", "nsubjpass")])
         holder = trig.recipient_from or verb
         obj = trig.obj
         object_candidates: list[list[Token]] = []
         if obj is not None and obj != verb.head:
             if trig.obj_is_event or self._noun_key(obj):
-                actors, recipients, _ = self._noun_args(obj)
+                actors, recipients, reciprocal = self._noun_args(obj)
+                if not actors and _active(verb) and obj.dep_ == "dobj":
+                    # "protested the arrests of students by Turkish police": the parser hangs the author of the
+                    # object's act on the verb, which has no agent of its own
+                    actors = [g for g in _prep_objects(verb, ("by",)) if _names_a_party(g)]
+                if reciprocal:
+                    # "hosted a meeting between an Israeli group and the PLO": the act reaches both sides (the
+                    # first one named brings its conjuncts along).
+                    object_candidates.append([a for a in actors if a.head.lower_ == "between"])
                 object_candidates.extend([r] for r in recipients)
                 for topic in recipients:  # "optimism about a deal with Uzbekistan": the deal's other party
                     if self._noun_key(topic):
                         object_candidates.extend([r] for r in self._noun_args(topic)[1])
+                    elif trig.code[:2] in REACTIVE_ROOTS - {"01"} and (authors := _done_by(topic)):
+                        # "an investigation into crimes committed by Croat forces": who did what is looked into
+                        # or condemned, before the deeds themselves
+                        object_candidates.insert(object_candidates.index([topic]), authors)
                 # "snubbed the bloc's meetings" (its host), "denounced Serbia's suppression", "rejected calls by
                 # Annan" (its author): whoever the object's act belongs to is the one the verb answers, before
                 # whoever that act fell on ("condemned Russia's occupation of Abkhazia").
                 # "accepted the demands of the union": the union; but "renewed its appeal" is the subject's own.
                 requested = self._noun_code(obj)[:2] in ("02", "10") and not any(
                     a.pos_ == "PRON" for a in actors)
-                if (trig.code[:2] in REACTIVE_ROOTS and not trig.obj_is_event) or requested:
+                # "protested the arrests of students by the police": a protest confronts who did what it protests
+                if (trig.code[:2] in REACTIVE_ROOTS | {"14"} and not trig.obj_is_event) or requested:
                     object_candidates.insert(0, actors)
                 elif obj.lemma_.lower() in self._hosted_nouns or trig.code[:2] in REACTIVE_ROOTS:
                     if obj.lemma_.lower() in self.lexicon.noun_classes.get("PARTICIPATION", frozenset()):
@@ -811,11 +879,17 @@ class EventCoder:
                         + [c for c in prepositional if c not in to_phrases])
         else:
             core.extend(object_candidates + receivers + prepositional)
-        if holder != verb:
+        if holder != verb or (obj is not None and obj.dep_ == "pobj" and obj.head.head == verb):
+            # "put a Russian banker under investigation": the act is named by the verb's preposition, done to its object
             core.append([c for c in verb.children if c.dep_ in ("dobj", "dative") and c.pos_ in ("PROPN", "NOUN", "PRON")])
         if obj is not None and obj.lemma_.lower() in SENTIMENT_NOUNS:
             for clause in [c for c in obj.children if c.dep_ in ("acl", "ccomp")]:  # "hopes the government will ..."
                 core.append([c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")])
+        if (holder.lemma_.lower() in PERMIT_VERBS and not any(c.dep_ == "dobj" for c in holder.children)
+                and any(_names_a_party(s) or s.pos_ == "PRON" for s in self._subject_tokens(verb)[0])):
+            # "refused to allow United Nations planes to land": the parser makes them the subject of the act let
+            core.extend([g for g in c.children if g.dep_ == "nsubj" and g.pos_ in ("NOUN", "PROPN")]
+                        for c in holder.children if c.dep_ in ("ccomp", "xcomp"))
         for clause in [c for c in holder.children if c.dep_ in ("advcl", "xcomp")]:
             if clause.lemma_.lower() in HELPING_VERBS:  # "sent aid to help North Korea", "to support projects"
                 core.append([c for c in clause.children if c.dep_ in ("dobj", "dative")])
@@ -827,10 +901,6 @@ class EventCoder:
             core.extend(_purpose_targets(obj))
         if trig.code[:2] == "14":
             core.extend(self._protested(verb, holder, trig.obj))
-        if holder.lemma_.lower() in PERMITTING_VERBS:
-            # "refused to allow United Nations planes to land": whom it lets (or would not let) act
-            core.append([g for c in holder.children if c.dep_ in ("ccomp", "xcomp")
-                         for g in c.children if g.dep_ == "nsubj" and g.pos_ in ("NOUN", "PROPN")])
         if trig.code[:2] in ("10", "11", "13"):
             # "warned that police will no longer tolerate rallies by the group": whose acts the warning is about.
             for clause in [c for c in holder.children if c.dep_ == "ccomp"]:
@@ -880,17 +950,23 @@ class EventCoder:
         objects: list[Token] = []
         for clause in {id(t): t for t in (verb, holder, obj) if t is not None}.values():
             for child in clause.children:
-                if child.dep_ in ("advcl", "xcomp") and child.lemma_.lower() in PROTEST_PURPOSES:
-                    objects.extend(g for g in child.children if g.dep_ == "dobj")
+                if (child.dep_ in ("advcl", "xcomp") or _purpose_clause(child)) and child.lemma_.lower() in PROTEST_PURPOSES:
+                    protested = [g for g in child.children if g.dep_ == "dobj"]
+                    objects.extend(protested)
+                    if protested and _active(child):
+                        # "to protest the rights violations under Sharia law by Islamic fundamentalists": the
+                        # parser hangs the author of what is protested on the verb
+                        found.extend([a] for a in _prep_objects(child, ("by",)) if _names_a_party(a))
                     objects.extend(_prep_objects(child, ("against", "over", "for", "at", "on")))  # "calling on X"
-                elif child.dep_ == "prep" and child.lower_ in ("in", "against"):
+                elif child.dep_ == "prep" and child.lower_ in ("in", "against", "over"):
                     for pobj in (g for g in child.children if g.dep_ == "pobj"):
-                        if child.lower_ == "against":
+                        if child.lower_ in ("against", "over"):  # "went on strike over a bill signed by X"
                             objects.append(pobj)
                         elif pobj.lemma_.lower() in ("protest", "defiance", "opposition", "solidarity"):
                             objects.extend(_prep_objects(pobj, ("against", "of", "at", "over", "to")))
         for obj in objects:
             if not self._noun_key(obj) and obj.pos_ in ("NOUN", "PROPN"):
+                found.append(_done_by(obj))  # "over a pay freeze imposed by the government": who imposed it
                 found.append([obj])  # "in defiance of Chinese authorities": the authorities themselves
             actors, recipients, _ = self._noun_args(obj)
             actors = [a for a in actors if a.pos_ != "PRON"]  # "their demands" are the protesters' own
@@ -924,8 +1000,9 @@ class EventCoder:
                 word = child.lower_
                 if word in ("by", "from"):
                     actors.extend(pobjs)
-                elif word == "between" and self._noun_code(noun).startswith("045"):
-                    # "mediation between Syria and Arafat": both sides are whom the mediator acts toward.
+                elif word in ("between", "among") and self._noun_code(noun).startswith("045"):
+                    # "mediation between Syria and Arafat", "mediation efforts among Serbia's republics": both
+                    # sides are whom the mediator acts toward.
                     for p in pobjs:
                         recipients.append(p)
                         recipients.extend(c for c in p.children if c.dep_ == "conj")
@@ -965,9 +1042,13 @@ class EventCoder:
                 if inner.dep_ != "prep" or inner.lower_ not in PLACE_PREPS | {"into", "along"}:
                     continue
                 for pobj in inner.children:
-                    found = self._actor(pobj, offset, resolver) if pobj.dep_ == "pobj" else None
-                    if found is not None and found.country and found.country != "IGO" and found.kind != "person":
-                        return found
+                    if pobj.dep_ != "pobj":
+                        continue
+                    # "near Macedonia's border", "in Kabul's old city": a place named by the country it lies in
+                    for named in [pobj, *(c for c in pobj.children if c.dep_ == "poss" and c.pos_ == "PROPN")]:
+                        found = self._actor(named, offset, resolver)
+                        if found is not None and found.country and found.country != "IGO" and found.kind != "person":
+                            return found
         return None
 
     def _placed_by_setting(self, targets: list[Actor], target_toks: Sequence[Token], trig: Trigger, offset: int,
@@ -993,6 +1074,16 @@ class EventCoder:
             receiver = self._receiver_within(verb, offset, resolver)
             if receiver is not None:
                 return [receiver]
+        if trig.code[:2] in ("18", "19", "20") or trig.code == "138":
+            # "sworn to fight until they gain control of villages near Macedonia's border": force aimed at no one
+            # named falls where the clause telling its course or goal places it
+            clauses = _when_clauses(verb)
+            if verb.dep_ in ("xcomp", "advcl") and verb.head != verb:  # "sworn [to fight] until ...": the governor's
+                clauses += [c for c in _when_clauses(verb.head) if c.i > verb.i]
+            for clause in clauses:
+                setting = self._place_within([clause], offset, resolver)
+                if setting is not None:
+                    return [replace(setting, start=offset + clause.idx, end=offset + clause.idx, resolved_by="text")]
         return targets
 
     def _receiver_within(self, verb: Token, offset: int, resolver: SpanResolver) -> Actor | None:
@@ -1432,6 +1523,7 @@ class EventCoder:
         verb = trig.token
         reciprocal_args = False
         place: Actor | None = None
+        patients: list[Token] = []
         if trig.nominal:
             source_toks, target_toks, reciprocal_args = self._noun_args(verb)
             if not source_toks and verb.dep_ == "attr" and verb.head.lemma_ == "be":
@@ -1439,7 +1531,10 @@ class EventCoder:
             anchor = verb  # "launched artillery, mortar and rocket fire": the last conjunct acts like the first
             while anchor.dep_ == "conj" and anchor.head != anchor and anchor.head.pos_ in ("NOUN", "PROPN"):
                 anchor = anchor.head
-            if not source_toks and anchor.dep_ in ("dobj", "nsubjpass") and anchor.head.pos_ == "VERB":
+            if (not source_toks and anchor.dep_ == "pobj" and anchor.head.lower_ in ("for", "in", "to")
+                    and anchor.head.head.lemma_.lower() in GATHERING_VERBS):
+                source_toks, _ = self._subject_tokens(anchor.head.head)  # "thousands converged for a rally"
+            elif not source_toks and anchor.dep_ in ("dobj", "nsubjpass") and anchor.head.pos_ == "VERB":
                 # "failed to renew the arms embargo on Iran": who renews it imposes it
                 source_toks, _ = self._subject_tokens(anchor.head)
             elif (not source_toks and verb.dep_ == "nsubj" and verb.head.dep_ in ("ccomp", "xcomp")
@@ -1451,6 +1546,17 @@ class EventCoder:
                 adjective = verb.head.head  # "is responsible for mass killings"
                 if adjective.head != adjective:
                     source_toks, _ = self._subject_tokens(adjective.head)
+            if trig.code[:2] == "14" and (aims := self._protested(verb, verb, None)):
+                # "a rally to protest abuses by the army", "demonstrations against violations by the police":
+                # whom the protest confronts, before where it is held
+                aimed, _ = self._choose_recipient([("core", c) for c in aims], offset, resolver)
+                target_toks = aimed or target_toks
+            if not source_toks and not target_toks and trig.code[:2] in ("18", "19", "20") and (
+                    dying := _death_caused_by(verb)) is not None:
+                # "a prisoner died as a result of torture in Israeli police custody": the one who died suffered it,
+                # at the hands of whoever held him
+                target_toks = [c for c in dying.children if c.dep_ == "nsubj"]
+                source_toks = _custody_holder(dying)
             if not source_toks and not target_toks:
                 return []
         elif trig.flip:
@@ -1505,12 +1611,20 @@ class EventCoder:
             targets.extend(found)
         if place is None and not trig.nominal:
             place = self._place_of(source_toks, offset, resolver)  # "a roadside bombing near Samarra killed ..."
+        if place is None and not trig.nominal and (attempt := _attempt_of(verb)) is not None and attempt.head != attempt:
+            # "an attempt to assassinate the governor was thwarted in Khanty-Mansiysk": where it was made
+            place = self._place_of([attempt.head], offset, resolver)
+        struck_at: Actor | None = None
+        if place is None and not trig.nominal and trig.code[:2] in ("18", "19", "20"):
+            # "killed 23 people when they blew themselves up in Tel Aviv": the clause telling how the blow fell
+            # names where the victims were (not who struck them).
+            struck_at = self._place_within(_when_clauses(verb), offset, resolver)
         if place is None and trig.code[:2] == "14" and trig.obj is not None and trig.obj.lemma_.lower() in BLOCKED_WAYS:
             place = self._place_of([trig.obj], offset, resolver)  # "blocked streets in Hong Kong"
         if (not sources and not any(t.pos_ == "PRON" for t in source_toks) and place is not None and place.country
-                and trig.code[:2] in ("17", "18", "19", "20")):
+                and (trig.code[:2] in ("17", "18", "19", "20") or (trig.code[:2] == "09" and patients))):
             # Violence or coercion by an unnamed hand ("was arrested in Lebanon") is coded to where it happened,
-            # as CAMEO coders do.
+            # as CAMEO coders do; so is someone put under investigation there, by the authorities of the place.
             sources = [Actor(text="", name="unknown", kind="org", country=place.country,
                              start=offset + verb.idx, end=offset + verb.idx, resolved_by="text")]
         targets = [self._not_the_actor(t, sources, sent, offset, resolver) for t in targets]
@@ -1519,10 +1633,10 @@ class EventCoder:
             # two others": the victims of the follow-on act are those the main act struck.
             targets = [_placed(t, struck) for t in targets] or [
                 replace(struck, text="", start=offset + verb.idx, end=offset + verb.idx)]  # "..., killing 50"
-        if place is not None:
+        if place is not None or struck_at is not None:
             # An unplaced recipient ("a 35-year-old inmate", "civilians") is where the act happened: "Russian troops
             # killed civilians in Bucha" are Ukrainian civilians.
-            targets = [_placed(t, place) for t in targets]
+            targets = [_placed(t, place or struck_at) for t in targets]
         # "Egyptian police dispersed demonstrators", "protesters marched against the government": an unplaced
         # domestic group is the other side's compatriots, as CAMEO codes domestic events.
         targets = [_compatriots(t, sources) for t in targets]
@@ -1580,6 +1694,8 @@ class EventCoder:
             return []
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_ADJECTIVES and verb.head.head != verb.head:
             modality = modality_of(verb.head.head)  # "is (not) willing to provide": the stance is what is asserted
+        elif (attempt := _attempt_of(verb)) is not None and attempt.head.pos_ in ("VERB", "AUX"):
+            modality = modality_of(attempt.head)  # "an attempt to kill him was foiled": the attempt is what happened
         else:
             governors = [verb.head] if verb.dep_ in ("xcomp", "ccomp") else []
             modality = modality_of(verb, governors)
@@ -1919,11 +2035,120 @@ MEETING_VERBS = {"meet", "talk", "negotiate", "confer"}
 PURPOSE_CARRIERS = {"design", "aim", "intend", "mean", "seek"}
 
 
+def _reported_clause(verb: Token) -> Token | None:
+    """The main clause a complaint verb set off after it reports: "Serbian police are harassing journalists, a press
+    group *complained*" (the parser hangs the verb on the main clause or on an aside, not the clause on the verb)."""
+    if verb.lemma_.lower() not in COMPLAINT_VERBS:
+        return None
+    reported = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+    if reported:
+        return reported[0]  # "protested that the government had ignored the refugees"
+    if any(c.dep_ in ("dobj", "xcomp", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in COMPLAINT_TOPIC_PREPS)
+           for c in verb.children):
+        return None
+    root = verb.sent.root
+    if root == verb or root.i > verb.i or root.pos_ not in ("VERB", "AUX"):
+        return None
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
+        return None
+    doc = verb.doc
+    if verb.dep_ in ("conj", "ccomp", "relcl") and root in verb.ancestors:
+        if verb.dep_ == "conj" and any(c.dep_ == "cc" for c in verb.head.children if verb.i > c.i > verb.head.i):
+            return None  # "police harassed journalists and the group complained": two acts, not a report
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS]
+        speaker = subjects[0] if subjects else None
+    elif verb.dep_ == "acl" and verb.head.i < verb.i and root in verb.ancestors:
+        speaker = verb.head  # "..., a human rights group protested", parsed as an aside's participle
+    else:
+        return None
+    if speaker is None or speaker.left_edge.i == 0 or doc[speaker.left_edge.i - 1].text != ",":
+        return None
+    return root
+
+
+def _names_a_party(tok: Token) -> bool:
+    """A noun naming a party by name or nationality ("Turkish police", "Islamic fundamentalists", "NATO"), not a
+    means ("by a 286-344 vote", "by force")."""
+    if tok.pos_ == "PROPN" or tok.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"):
+        return True
+    return tok.pos_ == "NOUN" and any(c.dep_ in ("amod", "compound", "nmod", "poss") and (
+        c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN") for c in tok.children)
+
+
+DEATH_VERBS = {"die", "succumb", "perish"}
+CAUSE_NOUNS = {"result", "consequence", "effect"}
+CUSTODY_NOUNS = {"custody", "detention", "jail", "prison", "captivity"}
+
+
+def _death_caused_by(noun: Token) -> Token | None:
+    """The verb of dying an act is named as the cause of: "died *of* torture", "died as a result *of* beatings"."""
+    node = noun
+    for _ in range(5):
+        head = node.head
+        if head == node:
+            return None
+        if head.pos_ == "VERB":
+            return head if head.lemma_.lower() in DEATH_VERBS and node.dep_ == "prep" else None
+        if head.pos_ == "NOUN" and head.lemma_.lower() not in CAUSE_NOUNS:
+            return None
+        node = head
+    return None
+
+
+def _custody_holder(verb: Token) -> list[Token]:
+    """Who held the one the verb tells of: "died in Turkish police custody", "in the custody of Kazakh police"."""
+    for custody in _prep_objects(verb, ("in", "under")):
+        if custody.lemma_.lower() not in CUSTODY_NOUNS:
+            continue
+        holders = _prep_objects(custody, ("of",))
+        if holders:
+            return holders
+        return [c for c in custody.children if c.dep_ in ("amod", "compound", "poss")
+                and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN")]
+    return []
+
+
+def _done_by(noun: Token) -> list[Token]:
+    """Who a deed was done by, named in a "by" phrase: "crimes committed by Croat forces", "abuses by the police"."""
+    doers = _prep_objects(noun, ("by",))
+    for participle in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        doers.extend(g for a in participle.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj")
+    return [d for d in doers if d.pos_ != "PRON"]
+
+
+ATTEMPT_NOUNS = {"attempt", "bid"}
+KILLING_VERBS = {"kill", "assassinate", "murder", "execute", "slay", "behead"}
+
+
+def _attempt_of(verb: Token) -> Token | None:
+    """The noun of an attempt whose infinitive the verb is: "an *attempt* to assassinate the governor"."""
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in ATTEMPT_NOUNS and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return verb.head
+    return None
+
+
+def _when_clauses(verb: Token) -> list[Token]:
+    """Adverbial clauses that tell when, how or to what end the verb's act happened: "killed nine people *when he
+    opened fire*", "to fight *until they gain control of the villages*"."""
+    return [c for c in verb.children if c.dep_ == "advcl" and any(
+        m.dep_ in ("advmod", "mark") and m.lower_ in ("when", "as", "while", "after", "until") and m.i < c.i
+        for m in c.children)]
+
+
+ATTENDING_VERBS = {"attend", "join"}
+# Verbs of letting someone act: whom they let is the subject of the act let ("allow UN planes to land").
+PERMIT_VERBS = {"allow", "permit", "let", "authorize", "authorise", "enable"}
+
+
 def _purpose_targets(noun: Token) -> list[list[Token]]:
     """Whom an effort, a commitment or an invitation is for, named in its purpose clause: "to support the police", "designed to
     help the Government and the secessionists reach a settlement", "to resolve the rift between X and Y"."""
     found: list[list[Token]] = []
     clauses = [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
+    # "a formula for ending its dispute with its partners": the purpose told by a gerund
+    clauses += [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "for"
+                for g in p.children if g.dep_ == "pcomp" and g.tag_ == "VBG"]
     while clauses:
         clause = clauses.pop(0)
         lemma = clause.lemma_.lower()
@@ -1933,13 +2158,20 @@ def _purpose_targets(noun: Token) -> list[list[Token]]:
             found.append([g for c in clause.children if c.dep_ == "prep" and c.lower_ == "with"
                           for g in c.children if g.dep_ == "pobj"]
                          + [c for c in clause.children if c.dep_ == "dobj" and c.pos_ == "PROPN"])
+        elif lemma in ATTENDING_VERBS:  # "an invitation to attend a meeting of Palestinian factions": its holders
+            for gathering in (c for c in clause.children if c.dep_ == "dobj"):
+                found.append([t for t in _prep_objects(gathering, ("of", "with", "between")) + [
+                    c for c in gathering.children if c.dep_ == "poss"] if t.pos_ in ("NOUN", "PROPN")])
         elif lemma in HELPING_VERBS | RESOLVING_VERBS:
             objects = [c for c in clause.children if c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN")]
             helped = [s for c in clause.children if c.dep_ == "ccomp" for s in c.children
                       if s.dep_ == "nsubj" and s.pos_ in ("NOUN", "PROPN")]  # "help X reach a settlement"
             between = [p for o in objects for prep in o.children if prep.dep_ == "prep" and prep.lower_ == "between"
                        for p in prep.children if p.dep_ == "pobj"]  # "the rift between Qatar and other Gulf states"
-            found.append(between or (objects if lemma in HELPING_VERBS else []) or helped)
+            # "ending its dispute with its partners": the other side of the quarrel
+            opposed = ([p for o in [clause, *objects] for p in _prep_objects(o, ("with",))]
+                       if lemma in RESOLVING_VERBS and objects else [])
+            found.append(between or (objects if lemma in HELPING_VERBS else []) or helped or opposed)
     return [f for f in found if f]
 
 
