@@ -949,3 +949,12 @@ def test_envoys_from_two_states_holding_talks_are_the_two_sides_not_a_population
     events = find(events_of("Special envoys from Georgia and Azerbaijan held their first round of talks on Friday, a "
                             "meeting both sides described as constructive."), "04")
     assert events and all(e.actor.sector != "CVL" for e in events)
+
+
+def test_a_stance_without_an_actor_to_take_falls_on_its_topic() -> None:
+    (doubt,) = find(events_of("The finance minister said he is pessimistic about the prospects of a budget accord."),
+                    "012")
+    assert doubt.recipient is not None and doubt.recipient.text == "the prospects of a budget accord"
+    assert country(doubt.recipient) is None
+    (accord,) = find(events_of("Regional mayors said they agree with the proposal to close the coal plants."), "019")
+    assert accord.recipient is not None and accord.recipient.text.startswith("the proposal")

@@ -136,6 +136,8 @@ GENERIC_HEADS = {"government", "ministry", "president", "leader", "people", "arm
 ROLE_HEADS = {"spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "envoy", "ambassador",
               "representative", "commissioner", "adviser", "advisor", "director", "chairman", "president",
               "coordinator", "negotiator", "officer", "official", "head", "chief", "leader", "commander"}
+# Comments that take a stance (pessimism, optimism, condolences, accord): their recipient may be a topic, not an actor.
+STANCE_CODES = {"012", "013", "018", "019"}
 ANAPHORIC_OBJECTS = {"this", "that", "it", "move", "decision", "step", "deployment", "action", "plan", "measure"}
 NON_ACTOR_HEADS = {"storm", "earthquake", "flood", "floods", "fire", "fires", "wildfire", "hurricane", "typhoon", "quake",
                    "cyclone", "tornado", "drought", "landslide", "avalanche", "tsunami", "eruption", "volcano", "rain",
@@ -987,6 +989,25 @@ class EventCoder:
                     return pobjs
         return []
 
+    def _stance_topic(self, candidates: list[tuple[str, list[Token]]], trig: Trigger, offset: int) -> Actor | None:
+        """What a stance is taken on when it names no actor: "is pessimistic about the possibility of a deal",
+        "expressed pessimism over the airline's future", "agree with the recommendation". Coders take the topic as
+        the recipient; it is kept as written, unplaced."""
+        own = {trig.token.i} | ({trig.obj.i} if trig.obj is not None else set())
+        for kind, candidate in candidates:
+            if kind != "core":
+                continue
+            for tok in candidate:
+                if (tok.i in own or tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() in SENTIMENT_NOUNS
+                        or tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY")):
+                    continue
+                phrase = _full_phrase(tok)
+                if len(phrase) > MAX_PHRASE_TOKENS:
+                    continue
+                return Actor(text=phrase.text, name=phrase.text, kind="org", start=offset + phrase.start_char,
+                             end=offset + phrase.end_char, resolved_by="text")
+        return None
+
     def _recipient_preps(self, noun: Token) -> tuple[str, ...]:
         """Cooperation is "with"/"to" a partner ("talks on X" name a topic); conflict falls "on"/"against" a target."""
         key = self._noun_key(noun)
@@ -1332,6 +1353,7 @@ class EventCoder:
         verb = trig.token
         reciprocal_args = False
         place: Actor | None = None
+        candidates: list[tuple[str, list[Token]]] = []
         if trig.nominal:
             source_toks, target_toks, reciprocal_args = self._noun_args(verb)
             if not source_toks and verb.dep_ == "attr" and verb.head.lemma_ == "be":
@@ -1455,6 +1477,10 @@ class EventCoder:
                     if actor.actor_id not in seen_ids:
                         seen_ids.add(actor.actor_id)
                         targets.append(actor)
+        if not targets and not anaphoric_target and not trig.nominal and trig.code in STANCE_CODES:
+            topic = self._stance_topic(candidates, trig, offset)
+            if topic is not None:
+                targets = [topic]
         if not sources and not targets:
             return []
         if any(t.lemma_.lower() in NON_ACTOR_HEADS or t.lower_ in NON_ACTOR_HEADS for t in source_toks):
