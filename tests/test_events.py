@@ -958,3 +958,14 @@ def test_a_stance_without_an_actor_to_take_falls_on_its_topic() -> None:
     assert country(doubt.recipient) is None
     (accord,) = find(events_of("Regional mayors said they agree with the proposal to close the coal plants."), "019")
     assert accord.recipient is not None and accord.recipient.text.startswith("the proposal")
+
+
+def test_help_given_to_a_peace_mission_goes_to_the_country_it_serves() -> None:
+    (deployment,) = find(events_of("Ireland is sending 150 soldiers to the UN peacekeeping mission in Lebanon."), "07")
+    assert country(deployment.recipient) == "LBN" and deployment.recipient.text == "Lebanon"
+    (offer,) = find(events_of("Ghana is ready to contribute engineers to the African Union peacekeeping force in "
+                              "Somalia."), "03")
+    assert country(offer.recipient) == "SOM" and offer.recipient.text == "Somalia"
+    # the host agreeing to a mission on its own soil deals with the mission itself
+    (extension,) = find(events_of("Lebanon agreed to an extension of the UN peacekeeping force in Lebanon."), "03")
+    assert country(extension.recipient) == "IGO"

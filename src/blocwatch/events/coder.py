@@ -138,6 +138,9 @@ ROLE_HEADS = {"spokesman", "spokeswoman", "spokesperson", "minister", "secretary
               "coordinator", "negotiator", "officer", "official", "head", "chief", "leader", "commander"}
 # Comments that take a stance (pessimism, optimism, condolences, accord): their recipient may be a topic, not an actor.
 STANCE_CODES = {"012", "013", "018", "019"}
+# What a peace mission is called ("the UN peacekeeping force", "a stabilisation mission") and its kinds.
+MISSION_NOUNS = {"force", "mission", "operation", "contingent", "presence"}
+MISSION_KINDS = {"peacekeeping", "security", "stabilization", "stabilisation", "monitoring", "observer"}
 ANAPHORIC_OBJECTS = {"this", "that", "it", "move", "decision", "step", "deployment", "action", "plan", "measure"}
 NON_ACTOR_HEADS = {"storm", "earthquake", "flood", "floods", "fire", "fires", "wildfire", "hurricane", "typhoon", "quake",
                    "cyclone", "tornado", "drought", "landslide", "avalanche", "tsunami", "eruption", "volcano", "rain",
@@ -1008,6 +1011,29 @@ class EventCoder:
                              end=offset + phrase.end_char, resolved_by="text")
         return None
 
+    def _mission_place(self, tok: Token, offset: int, resolver: SpanResolver,
+                       own_countries: set[str | None]) -> Token | None:
+        """The country a peace mission named by `tok` serves, if its phrase names it ("the United Nations
+        peacekeeping force in South Sudan", "an extension of the peacekeeping mission in Cyprus", "the NATO-led
+        security force in Afghanistan"); None for any other phrase, or when it serves one of `own_countries`."""
+        missions = [tok] + [o for o in _prep_objects(tok, ("of",)) if tok.pos_ == "NOUN"]
+        for mission in missions:
+            if mission.lemma_.lower() not in MISSION_NOUNS:
+                continue
+            modifiers = [c for c in mission.children if c.dep_ in ("compound", "amod")]
+            peacekeeping = any(c.lower_.startswith(("peacekeep", "peace-keep")) for c in modifiers)
+            if not peacekeeping:
+                # a "security force" is a mission only when an international body leads it: not "Iraqi
+                # security forces in Basra"
+                led = self._actor(mission, offset, resolver)
+                if led is None or led.kind != "igo" or not any(c.lemma_.lower() in MISSION_KINDS for c in modifiers):
+                    continue
+            for place in _prep_objects(mission, ("in",)):
+                found = self._actor(place, offset, resolver)
+                if found is not None and found.kind == "state" and found.country not in own_countries | {None, "IGO"}:
+                    return place
+        return None
+
     def _recipient_preps(self, noun: Token) -> tuple[str, ...]:
         """Cooperation is "with"/"to" a partner ("talks on X" name a topic); conflict falls "on"/"against" a target."""
         key = self._noun_key(noun)
@@ -1409,6 +1435,11 @@ class EventCoder:
                 source_toks = noun_actors
                 target_toks = noun_targets or target_toks
         sources = self._actors(self._expand(source_toks), offset, resolver)
+        if trig.code[:2] in ("03", "04", "05", "06", "07", "08") or _peacekeeping_deployment(trig.code, verb):
+            # "sent troops to the UN peacekeeping force in South Sudan": help given to a mission goes to the
+            # country it serves; a host agreeing to a mission on its own soil deals with the mission itself.
+            own = {a.country for a in sources}
+            target_toks = [self._mission_place(t, offset, resolver, own) or t for t in target_toks]
         targets: list[Actor] = []
         anaphoric_target = False
         partners: set[int] = set()  # where the other side of a symmetric act is named
@@ -1497,8 +1528,7 @@ class EventCoder:
                                               self._subject_tokens(verb.head)[0])
             if main_code[:2] in ("18", "19") and main_code[:2] != code[:2]:
                 code = main_code[:2] + "0"
-        if code in ("154", "042", "190", "0861") and _about_peacekeeping(verb) and (
-                verb.lemma_.lower() not in VIOLENT_VERBS):  # "peacekeepers were killed" is still a killing
+        if _peacekeeping_deployment(code, verb):
             code = "074"  # sending or deploying forces for peacekeeping is material cooperation
         if code.startswith("01") and not sources:
             return []
@@ -2027,6 +2057,12 @@ def _about_sport(sent: Span) -> bool:
 def _about_peacekeeping(verb: Token) -> bool:
     return any(t.lower_.startswith(("peacekeep", "peace-keep")) for t in verb.subtree) or any(
         t.lower_ == "peacekeeping" for t in verb.sent)
+
+
+def _peacekeeping_deployment(code: str, verb: Token) -> bool:
+    """Whether a deployment, dispatch or arrival is of peacekeepers ("peacekeepers were killed" is still a killing)."""
+    return code in ("154", "042", "190", "0861") and _about_peacekeeping(verb) and (
+        verb.lemma_.lower() not in VIOLENT_VERBS)
 
 
 def _purpose_clause(verb: Token) -> bool:
