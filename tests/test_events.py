@@ -969,3 +969,9 @@ def test_help_given_to_a_peace_mission_goes_to_the_country_it_serves() -> None:
     # the host agreeing to a mission on its own soil deals with the mission itself
     (extension,) = find(events_of("Lebanon agreed to an extension of the UN peacekeeping force in Lebanon."), "03")
     assert country(extension.recipient) == "IGO"
+
+
+def test_a_speaker_set_off_by_a_comma_is_not_the_recipients_apposition() -> None:
+    (withdrawal,) = find(events_of("France has begun withdrawing some of its soldiers from Mali, Armed Forces Minister "
+                                   "Florence Parly said on Thursday."), "087")
+    assert withdrawal.recipient is not None and withdrawal.recipient.text == "Mali"

@@ -1059,6 +1059,13 @@ class EventCoder:
                     stack.extend(c for c in conj.children if c.dep_ == "conj")
         return out
 
+    def _reports(self, apposition: Token) -> bool:
+        """Whether a comma-set "apposition" is really the speaker of a report that follows it: "withdrew troops
+        from Syria, Defence Minister Sergei Shoigu said"."""
+        after = _compact_edge(apposition) + 1
+        doc = apposition.doc
+        return after < len(doc) and doc[after].pos_ == "VERB" and doc[after].lemma_.lower() in self.lexicon.speech_verbs
+
     def _phrase(self, tok: Token) -> Span:
         doc = tok.doc
         start = tok.left_edge.i
@@ -1069,7 +1076,7 @@ class EventCoder:
             appos_start = child.left_edge.i
             if child.dep_ == "appos" and not _listed_apposition(child) and (appos_start == end or (appos_start == end + 1 and doc[end].text == ",")):
                 # "its NATO ally Turkey", "Thomas Shannon, U.S. undersecretary of state": the apposition names it too
-                if not any(t.pos_ in ("VERB", "AUX") for t in child.subtree):
+                if not any(t.pos_ in ("VERB", "AUX") for t in child.subtree) and not self._reports(child):
                     end = max(end, _compact_edge(child) + 1)
                 continue
             if child.dep_ == "acl" and child.tag_ == "VBN" and child.i == end and child.right_edge.i - tok.i <= 7 and any(
