@@ -975,3 +975,8 @@ def test_a_speaker_set_off_by_a_comma_is_not_the_recipients_apposition() -> None
     (withdrawal,) = find(events_of("France has begun withdrawing some of its soldiers from Mali, Armed Forces Minister "
                                    "Florence Parly said on Thursday."), "087")
     assert withdrawal.recipient is not None and withdrawal.recipient.text == "Mali"
+
+
+def test_a_measure_lifted_in_the_passive_falls_on_whom_it_targets() -> None:
+    (lifting,) = find(events_of("European Union sanctions against Belarus were lifted in March."), "08")
+    assert country(lifting.recipient) == "BLR" and lifting.recipient.text == "Belarus"

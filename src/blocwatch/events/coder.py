@@ -1431,6 +1431,11 @@ class EventCoder:
                 candidates.insert(0, ("core", left))
             if patients and agentless:
                 candidates.insert(0, ("core", patients))  # "a missionary was arrested in Lebanon"
+                # "UN sanctions against Iran were lifted": a measure acted on falls on whom it targets, as in the
+                # active "lifted UN sanctions against Iran".
+                measured = [r for p in patients if self._noun_key(p) for r in self._noun_args(p)[1]]
+                if measured:
+                    candidates.insert(0, ("core", measured))
             elif patients:
                 candidates.append(("core", patients))
             target_toks, place = self._choose_recipient(candidates, offset, resolver)
