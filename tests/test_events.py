@@ -980,3 +980,13 @@ def test_a_speaker_set_off_by_a_comma_is_not_the_recipients_apposition() -> None
 def test_a_measure_lifted_in_the_passive_falls_on_whom_it_targets() -> None:
     (lifting,) = find(events_of("European Union sanctions against Belarus were lifted in March."), "08")
     assert country(lifting.recipient) == "BLR" and lifting.recipient.text == "Belarus"
+
+
+def test_whom_a_measure_was_imposed_on_in_a_relative_clause_is_the_recipient() -> None:
+    (refusal,) = find(events_of("The junta refused to lift the ban that it imposed on foreign journalists."), "12")
+    assert refusal.recipient is not None and refusal.recipient.text == "foreign journalists"
+
+
+def test_two_coordinated_prepositions_share_their_object() -> None:
+    (easing,) = find(events_of("India lifted the restrictions to and from Nepal."), "081")
+    assert country(easing.recipient) == "NPL"

@@ -633,9 +633,10 @@ class EventCoder:
                     object_candidates.append(actors)
                 if not trig.obj_is_event:  # "leaving the alliance": an actor named by a word that can name an act
                     object_candidates.append([obj])
-                # "lifted sanctions imposed on Eritrea", "return weapons seized from civilians": whom the object
-                # was imposed on or taken from.
-                object_candidates.extend([g] for c in obj.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                # "lifted sanctions imposed on Eritrea", "return weapons seized from civilians", "lift the ban
+                # that they imposed on aid agencies": whom the object was imposed on or taken from.
+                object_candidates.extend([g] for c in obj.children
+                                         if (c.dep_ == "acl" and c.tag_ == "VBN") or c.dep_ == "relcl"
                                          for g in _prep_objects(c, ("on", "against", "from")))
             elif trig.code[:2] == "14" and obj.lemma_.lower() in BLOCKED_WAYS:
                 pass  # "blocked streets in Hong Kong in defiance of the authorities": a way blocked is no party
@@ -2203,6 +2204,9 @@ def _dangling_object(prep: Token) -> list[Token]:
         return []
     if prep.lower_ in ("outside", "out", "ahead", "because", "instead") and (inner := _prep_objects(prep, ("of",))):
         return inner  # "outside of the Iraqi city of Basra"
+    shared = [g for c in prep.children if c.dep_ == "conj" and c.pos_ == "ADP" for g in c.children if g.dep_ == "pobj"]
+    if shared:
+        return shared  # "travel curbs to and from North Korea": both prepositions take the one object
     for clause in prep.head.children:
         if clause.dep_ in ("advcl", "ccomp", "relcl", "acl", "conj") and clause.i > prep.i:
             subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i == prep.i + 1]
