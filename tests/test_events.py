@@ -990,3 +990,8 @@ def test_whom_a_measure_was_imposed_on_in_a_relative_clause_is_the_recipient() -
 def test_two_coordinated_prepositions_share_their_object() -> None:
     (easing,) = find(events_of("India lifted the restrictions to and from Nepal."), "081")
     assert country(easing.recipient) == "NPL"
+
+
+def test_lifting_curbs_is_easing_restrictions() -> None:
+    (easing,) = find(events_of("South Korea eased travel curbs on Mongolia."), "081")
+    assert (country(easing.actor), country(easing.recipient)) == ("KOR", "MNG")
