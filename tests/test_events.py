@@ -993,5 +993,5 @@ def test_two_coordinated_prepositions_share_their_object() -> None:
 
 
 def test_lifting_curbs_is_easing_restrictions() -> None:
-    (easing,) = find(events_of("South Korea eased travel curbs on Mongolia."), "081")
+    (easing,) = find(events_of("South Korea lifted export curbs on Mongolia."), "081")
     assert (country(easing.actor), country(easing.recipient)) == ("KOR", "MNG")
