@@ -995,3 +995,9 @@ def test_two_coordinated_prepositions_share_their_object() -> None:
 def test_lifting_curbs_is_easing_restrictions() -> None:
     (easing,) = find(events_of("South Korea lifted export curbs on Mongolia."), "081")
     assert (country(easing.actor), country(easing.recipient)) == ("KOR", "MNG")
+
+
+def test_the_pronoun_owning_a_sentiment_is_the_speakers_own() -> None:
+    (condolences,) = find(events_of("The Danish prime minister expressed her deepest condolences to the people of "
+                                    "Morocco after the earthquake."), "018")
+    assert country(condolences.recipient) == "MAR"

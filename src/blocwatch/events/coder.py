@@ -625,6 +625,8 @@ class EventCoder:
                 # "accepted the demands of the union": the union; but "renewed its appeal" is the subject's own.
                 requested = self._noun_code(obj)[:2] in ("02", "10") and not any(
                     a.pos_ == "PRON" for a in actors)
+                if obj.lemma_.lower() in SENTIMENT_NOUNS:
+                    actors = [a for a in actors if a.pos_ != "PRON"]  # "expressed its condolences": its own
                 if (trig.code[:2] in REACTIVE_ROOTS and not trig.obj_is_event) or requested:
                     object_candidates.insert(0, actors)
                 elif obj.lemma_.lower() in self._hosted_nouns or trig.code[:2] in REACTIVE_ROOTS:
