@@ -1001,3 +1001,9 @@ def test_the_pronoun_owning_a_sentiment_is_the_speakers_own() -> None:
     (condolences,) = find(events_of("The Danish prime minister expressed her deepest condolences to the people of "
                                     "Morocco after the earthquake."), "018")
     assert country(condolences.recipient) == "MAR"
+
+
+def test_the_state_taken_as_the_actor_is_not_also_the_recipient() -> None:
+    (expulsion,) = find(events_of("Two monitors for the African Union observer mission have been expelled from Sudan "
+                                  "amid a dispute."), "166")
+    assert country(expulsion.actor) == "SDN" and country(expulsion.recipient) == "IGO"

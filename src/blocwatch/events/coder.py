@@ -1441,6 +1441,10 @@ class EventCoder:
                     candidates.insert(0, ("core", measured))
             elif patients:
                 candidates.append(("core", patients))
+            # "inspectors were expelled from North Korea": the state they leave, taken as the actor, is not
+            # also whom the act falls on.
+            taken = {t.i for t in source_toks}
+            candidates = [(kind, [t for t in candidate if t.i not in taken]) for kind, candidate in candidates]
             target_toks, place = self._choose_recipient(candidates, offset, resolver)
             if not source_toks and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
                 # "the agreement between Russia and Armenia signed on ...": the noun carries the parties.
