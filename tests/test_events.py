@@ -1007,3 +1007,8 @@ def test_the_state_taken_as_the_actor_is_not_also_the_recipient() -> None:
     (expulsion,) = find(events_of("Two monitors for the African Union observer mission have been expelled from Sudan "
                                   "amid a dispute."), "166")
     assert country(expulsion.actor) == "SDN" and country(expulsion.recipient) == "IGO"
+
+
+def test_a_compound_preposition_names_whom_the_act_concerns() -> None:
+    (sanctions,) = find(events_of("The Security Council imposed sanctions in relation to Eritrea in 2009."), "16")
+    assert country(sanctions.recipient) == "ERI" and sanctions.recipient.text == "Eritrea"

@@ -141,6 +141,8 @@ STANCE_CODES = {"012", "013", "018", "019"}
 # What a peace mission is called ("the UN peacekeeping force", "a stabilisation mission") and its kinds.
 MISSION_NOUNS = {"force", "mission", "operation", "contingent", "presence"}
 MISSION_KINDS = {"peacekeeping", "security", "stabilization", "stabilisation", "monitoring", "observer"}
+# The nouns of compound prepositions that name whom an act concerns: "in relation to", "with regard to".
+FRAMING_NOUNS = {"relation", "regard", "respect", "reference", "connection"}
 ANAPHORIC_OBJECTS = {"this", "that", "it", "move", "decision", "step", "deployment", "action", "plan", "measure"}
 NON_ACTOR_HEADS = {"storm", "earthquake", "flood", "floods", "fire", "fires", "wildfire", "hurricane", "typhoon", "quake",
                    "cyclone", "tornado", "drought", "landslide", "avalanche", "tsunami", "eruption", "volcano", "rain",
@@ -691,6 +693,12 @@ class EventCoder:
                                     # "opposed to French mediation", "conceded to demands from UNITA": their author
                                     prepositional.insert(0, authors)
                                 prepositional.extend([r] for r in targets)
+        for head in heads:
+            # "imposed sanctions in relation to Iraq", "measures with regard to Myanmar": a compound preposition
+            # names whom the act concerns, not where it happened.
+            for framing in _prep_objects(head, ("in", "with")):
+                if framing.lemma_.lower() in FRAMING_NOUNS:
+                    prepositional.append(_prep_objects(framing, ("to", "of")))
         if obj is not None and obj.dep_ == "pobj" and obj.head.lower_ == "as" and obj.head.head == holder:
             # "held civilians as human shields in Raqqa": the pattern's word is what they are made, its place where;
             # the object is who
