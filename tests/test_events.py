@@ -1012,3 +1012,9 @@ def test_the_state_taken_as_the_actor_is_not_also_the_recipient() -> None:
 def test_a_compound_preposition_names_whom_the_act_concerns() -> None:
     (sanctions,) = find(events_of("The Security Council imposed sanctions in relation to Eritrea in 2009."), "16")
     assert country(sanctions.recipient) == "ERI" and sanctions.recipient.text == "Eritrea"
+
+
+def test_what_a_sending_was_for_is_aimed_where_it_went() -> None:
+    (inquiry,) = find(events_of("The World Bank dispatched a team to Ghana to investigate the collapse of the dam."),
+                      "09")
+    assert country(inquiry.recipient) == "GHA"

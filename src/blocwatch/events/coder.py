@@ -779,6 +779,12 @@ class EventCoder:
                 for child in clause.children:
                     if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children):
                         core.append([c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")])
+        if verb.dep_ in ("advcl", "xcomp") and verb.head.lemma_.lower() in SENDING_VERBS | {"write"}:
+            # "sent a letter to the head of the WHO threatening to ...", "dispatched a team to Detroit to
+            # investigate ...": what the sending was for is aimed at where it went.
+            sent = [verb.head] + [c for c in verb.head.children if c.dep_ == "dobj"]  # "a team to Detroit"
+            core.append([g for s in sent for c in s.children if c.dep_ in ("dative", "prep") and c.lower_ == "to"
+                         for g in c.children if g.dep_ == "pobj"])
         tagged = [("core", c) for c in core if c]
         if obj is not None and obj != verb.head and (trig.obj_is_event or self._noun_key(obj)):
             tagged.append(("whole", [obj]))  # "an Afghan government offer", "China's exports", "the CSTO summit"
