@@ -1018,3 +1018,9 @@ def test_what_a_sending_was_for_is_aimed_where_it_went() -> None:
     (inquiry,) = find(events_of("The World Bank dispatched a team to Ghana to investigate the collapse of the dam."),
                       "09")
     assert country(inquiry.recipient) == "GHA"
+
+
+def test_a_concern_regarding_something_falls_on_it() -> None:
+    (concern,) = find(events_of("The Chilean senator expressed concern regarding the Peruvian government's decision."),
+                      "012")
+    assert country(concern.recipient) == "PER"

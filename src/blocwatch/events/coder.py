@@ -727,7 +727,8 @@ class EventCoder:
             stances.append(holder)  # "expressed pessimism Friday over Alitalia's future": the topic hangs on the verb
         for stance in stances:
             for child in [*stance.children, *(c for c in holder.children if c.dep_ == "ccomp")]:
-                if child.dep_ == "prep" and child.lower_ in ("about", "of", "over", "on", "toward", "towards"):
+                if child.dep_ == "prep" and child.lower_ in ("about", "of", "over", "on", "toward", "towards",
+                                                             "regarding", "concerning"):
                     topics = [g for g in child.children if g.dep_ == "pobj"] or [
                         d for g in child.children if g.dep_ == "pcomp" for d in g.children if d.dep_ == "dobj"]
                     prepositional.append(topics)
@@ -1059,7 +1060,8 @@ class EventCoder:
         if lemma in self.lexicon.noun_classes.get("PARTICIPATION", frozenset()):
             return ("in", "with", "to", "of")  # "participation in the CSTO"
         if lemma in SENTIMENT_NOUNS:
-            return ("at", "about", "over", "in", "for", "on", "to", "with", "toward", "towards")  # "optimism at a deal"
+            return ("at", "about", "over", "in", "for", "on", "to", "with", "toward", "towards", "regarding",
+                    "concerning")  # "optimism at a deal", "concern regarding the plan"
         if code[:2] in ("01", "02", "03", "04", "05", "06", "07", "08") or lemma in self._hosted_nouns:
             return ("with", "to", "toward", "towards", "of", "between")  # "a summit in Minsk" names a place
         return ("of", "on", "against", "with", "in", "to", "into", "toward", "towards", "over", "around")
