@@ -1024,3 +1024,8 @@ def test_a_concern_regarding_something_falls_on_it() -> None:
     (concern,) = find(events_of("The Chilean senator expressed concern regarding the Peruvian government's decision."),
                       "012")
     assert country(concern.recipient) == "PER"
+
+
+def test_a_description_named_by_its_apposition_is_written_whole() -> None:
+    (sanctions,) = find(events_of("Washington imposed sanctions on its longtime partner Egypt last week."), "16")
+    assert country(sanctions.recipient) == "EGY" and sanctions.recipient.text == "its longtime partner Egypt"

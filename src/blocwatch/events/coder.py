@@ -1175,6 +1175,10 @@ class EventCoder:
                     continue
             appositions = [c for c in tok.children if c.dep_ == "appos" and c.i == tok.i + 1]
             actor = self._actor(appositions[0], offset, resolver) if appositions else None
+            if actor is not None and actor.country is not None and appositions[0].left_edge.i == tok.i + 1:
+                # "its NATO ally Turkey": named by the apposition, written as the whole phrase
+                whole = tok.doc[tok.left_edge.i:_compact_edge(appositions[0]) + 1]
+                actor = replace(actor, text=whole.text, start=offset + whole.start_char, end=offset + whole.end_char)
             if actor is None or actor.country is None:
                 actor = self._actor(tok, offset, resolver) or actor
             if actor is not None:
