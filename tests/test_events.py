@@ -1029,3 +1029,9 @@ def test_a_concern_regarding_something_falls_on_it() -> None:
 def test_a_description_named_by_its_apposition_is_written_whole() -> None:
     (sanctions,) = find(events_of("Washington imposed sanctions on its longtime partner Egypt last week."), "16")
     assert country(sanctions.recipient) == "EGY" and sanctions.recipient.text == "its longtime partner Egypt"
+
+
+def test_the_home_government_is_written_where_the_sentence_names_it() -> None:
+    (called_off,) = find(events_of("Kenyan nurses called off their strike after talks with the Kenyan government."),
+                         "08")
+    assert country(called_off.recipient) == "KEN" and called_off.recipient.text == "the Kenyan government"

@@ -143,6 +143,7 @@ MISSION_NOUNS = {"force", "mission", "operation", "contingent", "presence"}
 MISSION_KINDS = {"peacekeeping", "security", "stabilization", "stabilisation", "monitoring", "observer"}
 # The nouns of compound prepositions that name whom an act concerns: "in relation to", "with regard to".
 FRAMING_NOUNS = {"relation", "regard", "respect", "reference", "connection"}
+GOVERNMENT_WORDS = {"government", "regime", "administration", "authority", "cabinet"}
 ANAPHORIC_OBJECTS = {"this", "that", "it", "move", "decision", "step", "deployment", "action", "plan", "measure"}
 NON_ACTOR_HEADS = {"storm", "earthquake", "flood", "floods", "fire", "fires", "wildfire", "hurricane", "typhoon", "quake",
                    "cyclone", "tornado", "drought", "landslide", "avalanche", "tsunami", "eruption", "volcano", "rain",
@@ -1718,11 +1719,14 @@ class EventCoder:
         """The first place in the act's clause, outside its actors, that names the home country itself."""
         taken = [(a.start, a.end) for a in sources]
         for tok in verb.subtree:
-            if tok.pos_ != "PROPN" or tok.dep_ not in ("pobj", "dobj") or any(
+            if tok.pos_ not in ("PROPN", "NOUN") or tok.dep_ not in ("pobj", "dobj") or any(
                     s <= offset + tok.idx < e for s, e in taken):
                 continue
             found = self._actor(tok, offset, resolver)
-            if found is not None and found.kind == "state" and found.country == country and found.text:
+            # a name ("in Bolivia"), or a common noun only when it names the government ("after the agreement with
+            # the Indian government"; "across the country" is where, not whom)
+            if found is not None and found.kind == "state" and found.country == country and found.text and (
+                    tok.pos_ == "PROPN" or tok.lemma_.lower() in GOVERNMENT_WORDS):
                 return found
         for prep in verb.children:  # "declared a state of siege in the northern province of Alta Verapaz"
             if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
