@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 
+from blocwatch.events.coder import _full_phrase
 from blocwatch.pipeline import extract_text
 from blocwatch.records import Event
 
@@ -1035,3 +1038,13 @@ def test_the_home_government_is_written_where_the_sentence_names_it() -> None:
     (called_off,) = find(events_of("Kenyan nurses called off their strike after talks with the Kenyan government."),
                          "08")
     assert country(called_off.recipient) == "KEN" and called_off.recipient.text == "the Kenyan government"
+
+
+def test_what_something_was_said_in_is_not_part_of_the_recipient() -> None:
+    # The parser only sometimes hangs "in messages" on the noun; build that reading by hand.
+    words = ["They", "claimed", "the", "Peshawar", "attacks", "in", "messages", "to", "reporters"]
+    heads = [1, 1, 4, 4, 1, 4, 5, 6, 7]
+    deps = ["nsubj", "ROOT", "det", "compound", "dobj", "prep", "pobj", "prep", "pobj"]
+    lemmas = ["they", "claim", "the", "Peshawar", "attack", "in", "message", "to", "reporter"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, lemmas=lemmas)
+    assert _full_phrase(doc[4]).text == "the Peshawar attacks"

@@ -144,6 +144,9 @@ MISSION_KINDS = {"peacekeeping", "security", "stabilization", "stabilisation", "
 # The nouns of compound prepositions that name whom an act concerns: "in relation to", "with regard to".
 FRAMING_NOUNS = {"relation", "regard", "respect", "reference", "connection"}
 GOVERNMENT_WORDS = {"government", "regime", "administration", "authority", "cabinet"}
+# What something is said in: "in a statement", "in messages to the media".
+MEDIUM_WORDS = {"statement", "message", "letter", "interview", "speech", "broadcast", "video", "post", "tweet",
+                "communique", "communiqué", "remark", "comment", "address", "email", "note", "editorial"}
 ANAPHORIC_OBJECTS = {"this", "that", "it", "move", "decision", "step", "deployment", "action", "plan", "measure"}
 NON_ACTOR_HEADS = {"storm", "earthquake", "flood", "floods", "fire", "fires", "wildfire", "hurricane", "typhoon", "quake",
                    "cyclone", "tornado", "drought", "landslide", "avalanche", "tsunami", "eruption", "volcano", "rain",
@@ -1984,6 +1987,9 @@ def _full_phrase(tok: Token) -> Span:
             continue  # "accused the military of mass killings": the charge, not who is accused
         if child.dep_ in ("prep", "npadvmod") and _names_a_time(child):
             continue  # "The United Nations on Tuesday": when, not who
+        if child.dep_ == "prep" and child.lower_ == "in" and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in MEDIUM_WORDS for g in child.children):
+            continue  # "the attacks in messages to the media": how it was said, not what was meant
         end = max(end, child.right_edge.i + 1)
     opened = [t.i for t in doc[start:end] if t.text == "("]
     closes = False
