@@ -1048,3 +1048,10 @@ def test_what_something_was_said_in_is_not_part_of_the_recipient() -> None:
     lemmas = ["they", "claim", "the", "Peshawar", "attack", "in", "message", "to", "reporter"]
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, lemmas=lemmas)
     assert _full_phrase(doc[4]).text == "the Peshawar attacks"
+
+
+def test_a_stance_at_a_topic_falls_on_it_but_not_at_an_occasion() -> None:
+    (hope,) = find(events_of("The Irish finance minister expressed optimism at a bilateral trade deal."), "013")
+    assert hope.recipient is not None and hope.recipient.text == "a bilateral trade deal"
+    (said,) = find(events_of("The Irish finance minister expressed optimism at a news conference."), "013")
+    assert said.recipient is None or "conference" not in said.recipient.text

@@ -147,6 +147,9 @@ GOVERNMENT_WORDS = {"government", "regime", "administration", "authority", "cabi
 # What something is said in: "in a statement", "in messages to the media".
 MEDIUM_WORDS = {"statement", "message", "letter", "interview", "speech", "broadcast", "video", "post", "tweet",
                 "communique", "communiqué", "remark", "comment", "address", "email", "note", "editorial"}
+# Occasions where things are said, never what a stance is about.
+SETTING_WORDS = {"conference", "briefing", "session", "forum", "event", "ceremony", "hearing", "debate", "rally",
+                 "visit", "trip", "time", "moment", "way", "manner", "case", "light", "view", "face", "wake", "run"}
 ANAPHORIC_OBJECTS = {"this", "that", "it", "move", "decision", "step", "deployment", "action", "plan", "measure"}
 NON_ACTOR_HEADS = {"storm", "earthquake", "flood", "floods", "fire", "fires", "wildfire", "hurricane", "typhoon", "quake",
                    "cyclone", "tornado", "drought", "landslide", "avalanche", "tsunami", "eruption", "volcano", "rain",
@@ -1020,12 +1023,15 @@ class EventCoder:
         the recipient; it is kept as written, unplaced."""
         own = {trig.token.i} | ({trig.obj.i} if trig.obj is not None else set())
         for kind, candidate in candidates:
-            if kind != "core":
+            if kind == "whole":
                 continue
             for tok in candidate:
                 if (tok.i in own or tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() in SENTIMENT_NOUNS
                         or tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY")):
                     continue
+                if tok.lemma_.lower() in MEDIUM_WORDS | STATEMENT_WORDS | self._hosted_nouns | SETTING_WORDS or (
+                        kind == "place" and (tok.pos_ != "NOUN" or tok.ent_type_)):
+                    continue  # "optimism at a bipartisan deal" is a topic; "at a news conference" is where
                 phrase = _full_phrase(tok)
                 if len(phrase) > MAX_PHRASE_TOKENS:
                     continue
