@@ -1055,3 +1055,8 @@ def test_a_stance_at_a_topic_falls_on_it_but_not_at_an_occasion() -> None:
     assert hope.recipient is not None and hope.recipient.text == "a bilateral trade deal"
     (said,) = find(events_of("The Irish finance minister expressed optimism at a news conference."), "013")
     assert said.recipient is None or "conference" not in said.recipient.text
+
+
+def test_what_a_measure_eased_at_home_applies_to_is_written() -> None:
+    (easing,) = find(events_of("Nigerian authorities eased restrictions on the movement of farmers."), "081")
+    assert country(easing.recipient) == "NGA" and easing.recipient.text == "the movement of farmers"

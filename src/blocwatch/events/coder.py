@@ -1737,9 +1737,12 @@ class EventCoder:
             if found is not None and found.kind == "state" and found.country == country and found.text and (
                     tok.pos_ == "PROPN" or tok.lemma_.lower() in GOVERNMENT_WORDS):
                 return found
-        for prep in verb.children:  # "declared a state of siege in the northern province of Alta Verapaz"
-            if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
-                continue
+        measures = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+        # "declared a state of siege in the northern province of Alta Verapaz"; "lifted the state of emergency in
+        # four states", "eased restrictions on the formation of parties": where or on what the measure applies
+        scopes = [p for p in verb.children if p.dep_ == "prep" and p.lower_ in PLACE_PREPS] + [
+            p for m in measures for p in m.children if p.dep_ == "prep" and p.lower_ in PLACE_PREPS | {"on"}]
+        for prep in scopes:
             for pobj in prep.children:
                 if pobj.dep_ != "pobj" or pobj.pos_ not in ("NOUN", "PROPN") or _names_a_time(prep):
                     continue
