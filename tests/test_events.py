@@ -1060,3 +1060,10 @@ def test_a_stance_at_a_topic_falls_on_it_but_not_at_an_occasion() -> None:
 def test_what_a_measure_eased_at_home_applies_to_is_written() -> None:
     (easing,) = find(events_of("Nigerian authorities eased restrictions on the movement of farmers."), "081")
     assert country(easing.recipient) == "NGA" and easing.recipient.text == "the movement of farmers"
+
+
+def test_an_apposition_names_its_head_without_the_next_conjunct() -> None:
+    events = find(events_of("Washington imposed sanctions on the Chinese telecom firm Huawei and the Russian bank "
+                            "Sberbank."), "16")
+    texts = {e.recipient.text for e in events if e.recipient is not None}
+    assert "the Chinese telecom firm Huawei" in texts

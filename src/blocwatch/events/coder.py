@@ -1996,6 +1996,10 @@ def _full_phrase(tok: Token) -> Span:
             continue  # "accused the military of mass killings": the charge, not who is accused
         if child.dep_ in ("prep", "npadvmod") and _names_a_time(child):
             continue  # "The United Nations on Tuesday": when, not who
+        if child.dep_ == "appos":
+            # "the Russian space agency Roscosmos and the Indian space agency": the name, not its conjuncts
+            end = max(end, _compact_edge(child) + 1)
+            continue
         if child.dep_ == "prep" and child.lower_ == "in" and any(
                 g.dep_ == "pobj" and g.lemma_.lower() in MEDIUM_WORDS for g in child.children):
             continue  # "the attacks in messages to the media": how it was said, not what was meant
