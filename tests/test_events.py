@@ -1067,3 +1067,8 @@ def test_an_apposition_names_its_head_without_the_next_conjunct() -> None:
                             "Sberbank."), "16")
     texts = {e.recipient.text for e in events if e.recipient is not None}
     assert "the Chinese telecom firm Huawei" in texts
+
+
+def test_sending_resources_is_aid() -> None:
+    (aid,) = find(events_of("Japan sent additional resources to Malawi after the floods."), "07")
+    assert (country(aid.actor), country(aid.recipient)) == ("JPN", "MWI")
