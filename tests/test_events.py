@@ -1072,3 +1072,10 @@ def test_an_apposition_names_its_head_without_the_next_conjunct() -> None:
 def test_sending_resources_is_aid() -> None:
     (aid,) = find(events_of("Japan sent additional resources to Malawi after the floods."), "07")
     assert (country(aid.actor), country(aid.recipient)) == ("JPN", "MWI")
+
+
+def test_a_show_of_force_naming_no_one_is_aimed_where_it_is_made() -> None:
+    (buildup,) = find(events_of("The US navy strengthened its forces in the Gulf."), "15")
+    assert buildup.recipient is not None and buildup.recipient.text == "the Gulf"
+    (wary,) = find(events_of("Thai soldiers remained on alert in case of renewed clashes."), "15")
+    assert wary.recipient is None

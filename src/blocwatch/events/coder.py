@@ -1017,6 +1017,25 @@ class EventCoder:
                     return pobjs
         return []
 
+    def _posture_place(self, candidates: list[tuple[str, list[Token]]], offset: int,
+                       resolver: SpanResolver) -> list[Actor]:
+        """The place a show of force is made in, as written ("its forces in the Gulf"); [] when none is named."""
+        for kind, candidate in candidates:
+            if kind != "place":
+                continue
+            for tok in candidate:
+                if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() in SETTING_WORDS or tok.ent_type_ in (
+                        "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL"):
+                    continue  # "on alert in case of more fighting": no place
+                found = self._actor(tok, offset, resolver)
+                if found is not None and found.country:
+                    return [found]
+                phrase = _full_phrase(tok)
+                if len(phrase) <= MAX_PHRASE_TOKENS:
+                    return [Actor(text=phrase.text, name=phrase.text, kind="org", start=offset + phrase.start_char,
+                                  end=offset + phrase.end_char, resolved_by="text")]
+        return []
+
     def _stance_topic(self, candidates: list[tuple[str, list[Token]]], trig: Trigger, offset: int) -> Actor | None:
         """What a stance is taken on when it names no actor: "is pessimistic about the possibility of a deal",
         "expressed pessimism over the airline's future", "agree with the recommendation". Coders take the topic as
@@ -1561,6 +1580,10 @@ class EventCoder:
             topic = self._stance_topic(candidates, trig, offset)
             if topic is not None:
                 targets = [topic]
+        if not targets and not anaphoric_target and not trig.nominal and trig.code[:2] == "15":
+            # "strengthened its forces in the Gulf", "remained on alert in the north region": a show of force
+            # with no one named is aimed at where it is made.
+            targets = self._posture_place(candidates, offset, resolver)
         if not sources and not targets:
             return []
         if any(t.lemma_.lower() in NON_ACTOR_HEADS or t.lower_ in NON_ACTOR_HEADS for t in source_toks):
