@@ -1079,3 +1079,12 @@ def test_a_show_of_force_naming_no_one_is_aimed_where_it_is_made() -> None:
     assert buildup.recipient is not None and buildup.recipient.text == "the Gulf"
     (wary,) = find(events_of("Thai soldiers remained on alert in case of renewed clashes."), "15")
     assert wary.recipient is None
+
+
+def test_a_statement_of_hope_is_about_whom_it_hopes_for() -> None:
+    events = events_of("The Kenyan foreign ministry said it hoped that Ethiopian officials would be in Nairobi soon.")
+    (statement,) = find(events, "010")
+    assert statement.recipient is not None and statement.recipient.text == "Ethiopian officials"
+    (expectation,) = find(events_of("The Scottish Government said it expects that most teachers will have the chance "
+                                    "to return before the summer."), "010")
+    assert expectation.recipient is not None and expectation.recipient.text == "most teachers"

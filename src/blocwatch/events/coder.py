@@ -150,6 +150,7 @@ MEDIUM_WORDS = {"statement", "message", "letter", "interview", "speech", "broadc
 # Occasions where things are said, never what a stance is about.
 SETTING_WORDS = {"conference", "briefing", "session", "forum", "event", "ceremony", "hearing", "debate", "rally",
                  "visit", "trip", "time", "moment", "way", "manner", "case", "light", "view", "face", "wake", "run"}
+HOPING_VERBS = {"hope", "expect", "trust", "wish"}
 ANAPHORIC_OBJECTS = {"this", "that", "it", "move", "decision", "step", "deployment", "action", "plan", "measure"}
 NON_ACTOR_HEADS = {"storm", "earthquake", "flood", "floods", "fire", "fires", "wildfire", "hurricane", "typhoon", "quake",
                    "cyclone", "tornado", "drought", "landslide", "avalanche", "tsunami", "eruption", "volcano", "rain",
@@ -1776,6 +1777,18 @@ class EventCoder:
                                  start=offset + phrase.start_char, end=offset + phrase.end_char, resolved_by="text")
         return None
 
+    def _hoped_of(self, speech: Token, offset: int, resolver: SpanResolver) -> Actor | None:
+        """Whom a reported hope or expectation is about: "said they hoped that Gambari would be in Myanmar", "said it
+        expects that most pupils will return"."""
+        # the tagger sometimes lemmatises "hoped" as "hop"
+        for hope in (c for c in speech.children if c.dep_ == "ccomp" and (
+                c.lemma_.lower() in HOPING_VERBS or c.lower_ in ("hoped", "hopes", "hoping"))):
+            for clause in (c for c in hope.children if c.dep_ == "ccomp"):
+                for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+                    if subject.pos_ in ("PROPN", "NOUN"):
+                        return self._actor(subject, offset, resolver)
+        return None
+
     def _statement(self, sent: Span, sentence_index: int, offset: int, resolver: SpanResolver,
                    published: str | date | None) -> Event | None:
         for tok in sent:
@@ -1789,6 +1802,8 @@ class EventCoder:
             for child in tok.children:
                 if child.dep_ in ("dative", "dobj") and child.pos_ in ("PROPN", "NOUN"):
                     recipient = self._actor(child, offset, resolver)
+            if recipient is None:
+                recipient = self._hoped_of(tok, offset, resolver)
             info = ontology.lookup("010")
             modality = modality_of(tok)
             resolved = event_date(tok, published)
