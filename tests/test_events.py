@@ -1088,3 +1088,8 @@ def test_a_statement_of_hope_is_about_whom_it_hopes_for() -> None:
     (expectation,) = find(events_of("The Scottish Government said it expects that most teachers will have the chance "
                                     "to return before the summer."), "010")
     assert expectation.recipient is not None and expectation.recipient.text == "most teachers"
+
+
+def test_forces_withdrawn_are_the_actors_own_and_the_act_falls_where_they_leave() -> None:
+    (withdrawal,) = find(events_of("Ghana withdrew peacekeepers from the Mali-Niger border."), "16")
+    assert withdrawal.recipient is not None and withdrawal.recipient.text == "the Mali-Niger border"

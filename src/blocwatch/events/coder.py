@@ -151,6 +151,7 @@ MEDIUM_WORDS = {"statement", "message", "letter", "interview", "speech", "broadc
 SETTING_WORDS = {"conference", "briefing", "session", "forum", "event", "ceremony", "hearing", "debate", "rally",
                  "visit", "trip", "time", "moment", "way", "manner", "case", "light", "view", "face", "wake", "run"}
 HOPING_VERBS = {"hope", "expect", "trust", "wish"}
+WITHDRAWING_VERBS = {"withdraw", "pull", "recall", "evacuate", "remove"}
 ANAPHORIC_OBJECTS = {"this", "that", "it", "move", "decision", "step", "deployment", "action", "plan", "measure"}
 NON_ACTOR_HEADS = {"storm", "earthquake", "flood", "floods", "fire", "fires", "wildfire", "hurricane", "typhoon", "quake",
                    "cyclone", "tornado", "drought", "landslide", "avalanche", "tsunami", "eruption", "volcano", "rain",
@@ -794,6 +795,14 @@ class EventCoder:
             sent = [verb.head] + [c for c in verb.head.children if c.dep_ == "dobj"]  # "a team to Detroit"
             core.append([g for s in sent for c in s.children if c.dep_ in ("dative", "prep") and c.lower_ == "to"
                          for g in c.children if g.dep_ == "pobj"])
+        if (verb.lemma_.lower() in WITHDRAWING_VERBS and obj is not None and obj != verb.head
+                and obj.lemma_.lower() in self._withdrawable):
+            # "withdrew peacekeepers from the Eritrea-Djibouti border": the forces are the actor's own; the act
+            # falls on where they are pulled out of.
+            left = [place for place in _prep_objects(holder, ("from",)) + _prep_objects(obj, ("from",))
+                    if not any(t.dep_ == "poss" and t.pos_ == "PRON" for t in place.subtree)]  # not "its stations"
+            if left:
+                core.insert(0, left)
         tagged = [("core", c) for c in core if c]
         if obj is not None and obj != verb.head and (trig.obj_is_event or self._noun_key(obj)):
             tagged.append(("whole", [obj]))  # "an Afghan government offer", "China's exports", "the CSTO summit"
