@@ -1093,3 +1093,9 @@ def test_a_statement_of_hope_is_about_whom_it_hopes_for() -> None:
 def test_forces_withdrawn_are_the_actors_own_and_the_act_falls_where_they_leave() -> None:
     (withdrawal,) = find(events_of("Ghana withdrew peacekeepers from the Mali-Niger border."), "16")
     assert withdrawal.recipient is not None and withdrawal.recipient.text == "the Mali-Niger border"
+
+
+def test_a_giving_under_consideration_is_aimed_at_whom_it_goes_to() -> None:
+    (weighing,) = find(events_of("The city council is considering giving a fuel voucher to every pensioner in a bid to "
+                                 "ease costs."), "014")
+    assert weighing.recipient is not None and weighing.recipient.text == "every pensioner"

@@ -152,6 +152,7 @@ SETTING_WORDS = {"conference", "briefing", "session", "forum", "event", "ceremon
                  "visit", "trip", "time", "moment", "way", "manner", "case", "light", "view", "face", "wake", "run"}
 HOPING_VERBS = {"hope", "expect", "trust", "wish"}
 WITHDRAWING_VERBS = {"withdraw", "pull", "recall", "evacuate", "remove"}
+GIVING_VERBS = {"give", "send", "provide", "offer", "deliver", "donate", "supply", "grant", "hand", "ship", "lend"}
 ANAPHORIC_OBJECTS = {"this", "that", "it", "move", "decision", "step", "deployment", "action", "plan", "measure"}
 NON_ACTOR_HEADS = {"storm", "earthquake", "flood", "floods", "fire", "fires", "wildfire", "hurricane", "typhoon", "quake",
                    "cyclone", "tornado", "drought", "landslide", "avalanche", "tsunami", "eruption", "volcano", "rain",
@@ -755,8 +756,9 @@ class EventCoder:
             core.extend(object_candidates + [c for c in prepositional if not any(c is t for t in to_objects)])
             if trig.code.startswith("174"):
                 places.extend(to_objects)  # those deported "to Honduras" are placed where they are sent
-        elif _is_transfer(trig.code):
-            # "returned the artifacts to the government of Iraq": what is handed over is not the recipient.
+        elif _is_transfer(trig.code) or (holder != verb and holder.lemma_.lower() in GIVING_VERBS):
+            # "returned the artifacts to the government of Iraq": what is handed over is not the recipient; nor
+            # when the act considered or planned is a giving ("considering giving a voucher to every household").
             to_phrases = [c for c in prepositional if c and any(c is t for t in to_objects)]
             if not to_phrases and obj is not None and obj != verb.head:
                 # "returned a portrait of a young girl to its owner": the parser hangs the "to" phrase on the object
