@@ -1099,3 +1099,8 @@ def test_a_giving_under_consideration_is_aimed_at_whom_it_goes_to() -> None:
     (weighing,) = find(events_of("The city council is considering giving a fuel voucher to every pensioner in a bid to "
                                  "ease costs."), "014")
     assert weighing.recipient is not None and weighing.recipient.text == "every pensioner"
+
+
+def test_a_possibility_weighed_is_aimed_where_its_transfer_goes() -> None:
+    (weighing,) = find(events_of("Norway is exploring the possibility of sending engineers to Malawi."), "014")
+    assert country(weighing.recipient) == "MWI" and weighing.recipient.text == "Malawi"

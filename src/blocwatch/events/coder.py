@@ -153,6 +153,7 @@ SETTING_WORDS = {"conference", "briefing", "session", "forum", "event", "ceremon
 HOPING_VERBS = {"hope", "expect", "trust", "wish"}
 WITHDRAWING_VERBS = {"withdraw", "pull", "recall", "evacuate", "remove"}
 GIVING_VERBS = {"give", "send", "provide", "offer", "deliver", "donate", "supply", "grant", "hand", "ship", "lend"}
+PROSPECT_NOUNS = {"possibility", "option", "idea", "prospect", "feasibility"}
 ANAPHORIC_OBJECTS = {"this", "that", "it", "move", "decision", "step", "deployment", "action", "plan", "measure"}
 NON_ACTOR_HEADS = {"storm", "earthquake", "flood", "floods", "fire", "fires", "wildfire", "hurricane", "typhoon", "quake",
                    "cyclone", "tornado", "drought", "landslide", "avalanche", "tsunami", "eruption", "volcano", "rain",
@@ -805,6 +806,16 @@ class EventCoder:
                     if not any(t.dep_ == "poss" and t.pos_ == "PRON" for t in place.subtree)]  # not "its stations"
             if left:
                 core.insert(0, left)
+        if obj is not None and obj != verb.head and obj.lemma_.lower() in PROSPECT_NOUNS:
+            # "exploring the possibility of transferring helicopters from another mission to Darfur": the act
+            # weighed is aimed where its transfer goes.
+            for gerund in (g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                           for g in p.children if g.dep_ == "pcomp"):
+                hangers = [gerund] + [c for c in gerund.children if c.dep_ in ("dobj", "prep")]
+                destinations = [g for h in hangers for p in h.children if p.dep_ == "prep" and p.lower_ == "to"
+                                for g in p.children if g.dep_ == "pobj"]
+                if destinations:
+                    core.insert(0, destinations)
         tagged = [("core", c) for c in core if c]
         if obj is not None and obj != verb.head and (trig.obj_is_event or self._noun_key(obj)):
             tagged.append(("whole", [obj]))  # "an Afghan government offer", "China's exports", "the CSTO summit"
