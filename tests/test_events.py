@@ -1104,3 +1104,8 @@ def test_a_giving_under_consideration_is_aimed_at_whom_it_goes_to() -> None:
 def test_a_possibility_weighed_is_aimed_where_its_transfer_goes() -> None:
     (weighing,) = find(events_of("Norway is exploring the possibility of sending engineers to Malawi."), "014")
     assert country(weighing.recipient) == "MWI" and weighing.recipient.text == "Malawi"
+
+
+def test_vehicles_and_ambulances_sent_are_aid() -> None:
+    (aid,) = find(events_of("Japan sent 40 ambulances and 20 patrol vehicles to Malawi."), "07")
+    assert (country(aid.actor), country(aid.recipient)) == ("JPN", "MWI")
