@@ -161,6 +161,24 @@ GENERIC_HEADS = {"government", "ministry", "president", "leader", "people", "arm
 ROLE_HEADS = {"spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "envoy", "ambassador",
               "representative", "commissioner", "adviser", "advisor", "director", "chairman", "president",
               "coordinator", "negotiator", "officer", "official", "head", "chief", "leader", "commander"}
+# Comments that take a stance (pessimism, optimism, condolences, accord): their recipient may be a topic, not an actor.
+STANCE_CODES = {"012", "013", "018", "019"}
+# What a peace mission is called ("the UN peacekeeping force", "a stabilisation mission") and its kinds.
+MISSION_NOUNS = {"force", "mission", "operation", "contingent", "presence"}
+MISSION_KINDS = {"peacekeeping", "security", "stabilization", "stabilisation", "monitoring", "observer"}
+# The nouns of compound prepositions that name whom an act concerns: "in relation to", "with regard to".
+FRAMING_NOUNS = {"relation", "regard", "respect", "reference", "connection"}
+GOVERNMENT_WORDS = {"government", "regime", "administration", "authority", "cabinet"}
+# What something is said in: "in a statement", "in messages to the media".
+MEDIUM_WORDS = {"statement", "message", "letter", "interview", "speech", "broadcast", "video", "post", "tweet",
+                "communique", "communiqué", "remark", "comment", "address", "email", "note", "editorial"}
+# Occasions where things are said, never what a stance is about.
+SETTING_WORDS = {"conference", "briefing", "session", "forum", "event", "ceremony", "hearing", "debate", "rally",
+                 "visit", "trip", "time", "moment", "way", "manner", "case", "light", "view", "face", "wake", "run"}
+HOPING_VERBS = {"hope", "expect", "trust", "wish"}
+WITHDRAWING_VERBS = {"withdraw", "pull", "recall", "evacuate", "remove"}
+GIVING_VERBS = {"give", "send", "provide", "offer", "deliver", "donate", "supply", "grant", "hand", "ship", "lend"}
+PROSPECT_NOUNS = {"possibility", "option", "idea", "prospect", "feasibility"}
 ANAPHORIC_OBJECTS = {"this", "that", "it", "move", "decision", "step", "deployment", "action", "plan", "measure"}
 NON_ACTOR_HEADS = {"storm", "earthquake", "flood", "floods", "fire", "fires", "wildfire", "hurricane", "typhoon", "quake",
                    "cyclone", "tornado", "drought", "landslide", "avalanche", "tsunami", "eruption", "volcano", "rain",
@@ -753,6 +771,8 @@ class EventCoder:
                 # "accepted the demands of the union": the union; but "renewed its appeal" is the subject's own.
                 requested = self._noun_code(obj)[:2] in ("02", "10") and not any(
                     a.pos_ == "PRON" for a in actors)
+                if obj.lemma_.lower() in SENTIMENT_NOUNS:
+                    actors = [a for a in actors if a.pos_ != "PRON"]  # "expressed its condolences": its own
                 # "protested the arrests of students by the police": a protest confronts who did what it protests
                 if (trig.code[:2] in REACTIVE_ROOTS | {"14"} and not trig.obj_is_event) or requested:
                     object_candidates.insert(0, actors)
@@ -762,9 +782,10 @@ class EventCoder:
                     object_candidates.append(actors)
                 if not trig.obj_is_event:  # "leaving the alliance": an actor named by a word that can name an act
                     object_candidates.append([obj])
-                # "lifted sanctions imposed on Eritrea", "return weapons seized from civilians": whom the object
-                # was imposed on or taken from.
-                object_candidates.extend([g] for c in obj.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                # "lifted sanctions imposed on Eritrea", "return weapons seized from civilians", "lift the ban
+                # that they imposed on aid agencies": whom the object was imposed on or taken from.
+                object_candidates.extend([g] for c in obj.children
+                                         if (c.dep_ == "acl" and c.tag_ == "VBN") or c.dep_ == "relcl"
                                          for g in _prep_objects(c, ("on", "against", "from")))
             elif trig.code[:2] == "14" and obj.lemma_.lower() in BLOCKED_WAYS:
                 pass  # "blocked streets in Hong Kong in defiance of the authorities": a way blocked is no party
@@ -817,6 +838,12 @@ class EventCoder:
                                     # "opposed to French mediation", "conceded to demands from UNITA": their author
                                     prepositional.insert(0, authors)
                                 prepositional.extend([r] for r in targets)
+        for head in heads:
+            # "imposed sanctions in relation to Iraq", "measures with regard to Myanmar": a compound preposition
+            # names whom the act concerns, not where it happened.
+            for framing in _prep_objects(head, ("in", "with")):
+                if framing.lemma_.lower() in FRAMING_NOUNS:
+                    prepositional.append(_prep_objects(framing, ("to", "of")))
         if obj is not None and obj.dep_ == "pobj" and obj.head.lower_ == "as" and obj.head.head == holder:
             # "held civilians as human shields in Raqqa": the pattern's word is what they are made, its place where;
             # the object is who
@@ -849,7 +876,8 @@ class EventCoder:
             stances.append(holder)  # "expressed pessimism Friday over Alitalia's future": the topic hangs on the verb
         for stance in stances:
             for child in [*stance.children, *(c for c in holder.children if c.dep_ == "ccomp")]:
-                if child.dep_ == "prep" and child.lower_ in ("about", "of", "over", "on", "toward", "towards"):
+                if child.dep_ == "prep" and child.lower_ in ("about", "of", "over", "on", "toward", "towards",
+                                                             "regarding", "concerning"):
                     topics = [g for g in child.children if g.dep_ == "pobj"] or [
                         d for g in child.children if g.dep_ == "pcomp" for d in g.children if d.dep_ == "dobj"]
                     prepositional.append(topics)
@@ -867,8 +895,9 @@ class EventCoder:
             core.extend(object_candidates + [c for c in prepositional if not any(c is t for t in to_objects)])
             if trig.code.startswith("174"):
                 places.extend(to_objects)  # those deported "to Honduras" are placed where they are sent
-        elif _is_transfer(trig.code):
-            # "returned the artifacts to the government of Iraq": what is handed over is not the recipient.
+        elif _is_transfer(trig.code) or (holder != verb and holder.lemma_.lower() in GIVING_VERBS):
+            # "returned the artifacts to the government of Iraq": what is handed over is not the recipient; nor
+            # when the act considered or planned is a giving ("considering giving a voucher to every household").
             to_phrases = [c for c in prepositional if c and any(c is t for t in to_objects)]
             if not to_phrases and obj is not None and obj != verb.head:
                 # "returned a portrait of a young girl to its owner": the parser hangs the "to" phrase on the object
@@ -912,6 +941,30 @@ class EventCoder:
                 for child in clause.children:
                     if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children):
                         core.append([c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")])
+        if verb.dep_ in ("advcl", "xcomp") and verb.head.lemma_.lower() in SENDING_VERBS | {"write"}:
+            # "sent a letter to the head of the WHO threatening to ...", "dispatched a team to Detroit to
+            # investigate ...": what the sending was for is aimed at where it went.
+            sent = [verb.head] + [c for c in verb.head.children if c.dep_ == "dobj"]  # "a team to Detroit"
+            core.append([g for s in sent for c in s.children if c.dep_ in ("dative", "prep") and c.lower_ == "to"
+                         for g in c.children if g.dep_ == "pobj"])
+        if (verb.lemma_.lower() in WITHDRAWING_VERBS and obj is not None and obj != verb.head
+                and obj.lemma_.lower() in self._withdrawable):
+            # "withdrew peacekeepers from the Eritrea-Djibouti border": the forces are the actor's own; the act
+            # falls on where they are pulled out of.
+            left = [place for place in _prep_objects(holder, ("from",)) + _prep_objects(obj, ("from",))
+                    if not any(t.dep_ == "poss" and t.pos_ == "PRON" for t in place.subtree)]  # not "its stations"
+            if left:
+                core.insert(0, left)
+        if obj is not None and obj != verb.head and obj.lemma_.lower() in PROSPECT_NOUNS:
+            # "exploring the possibility of transferring helicopters from another mission to Darfur": the act
+            # weighed is aimed where its transfer goes.
+            for gerund in (g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                           for g in p.children if g.dep_ == "pcomp"):
+                hangers = [gerund] + [c for c in gerund.children if c.dep_ in ("dobj", "prep")]
+                destinations = [g for h in hangers for p in h.children if p.dep_ == "prep" and p.lower_ == "to"
+                                for g in p.children if g.dep_ == "pobj"]
+                if destinations:
+                    core.insert(0, destinations)
         # "claims to be making weapons to use against the United States": an "against" phrase deeper in the act's
         # own clauses still names whom it is aimed at, when nothing nearer does.
         subjects = {t.i for c in holder.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
@@ -1167,6 +1220,70 @@ class EventCoder:
                     return pobjs
         return []
 
+    def _posture_place(self, candidates: list[tuple[str, list[Token]]], offset: int,
+                       resolver: SpanResolver) -> list[Actor]:
+        """The place a show of force is made in, as written ("its forces in the Gulf"); [] when none is named."""
+        for kind, candidate in candidates:
+            if kind != "place":
+                continue
+            for tok in candidate:
+                if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() in SETTING_WORDS or tok.ent_type_ in (
+                        "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL"):
+                    continue  # "on alert in case of more fighting": no place
+                found = self._actor(tok, offset, resolver)
+                if found is not None and found.country:
+                    return [found]
+                phrase = _full_phrase(tok)
+                if len(phrase) <= MAX_PHRASE_TOKENS:
+                    return [Actor(text=phrase.text, name=phrase.text, kind="org", start=offset + phrase.start_char,
+                                  end=offset + phrase.end_char, resolved_by="text")]
+        return []
+
+    def _stance_topic(self, candidates: list[tuple[str, list[Token]]], trig: Trigger, offset: int) -> Actor | None:
+        """What a stance is taken on when it names no actor: "is pessimistic about the possibility of a deal",
+        "expressed pessimism over the airline's future", "agree with the recommendation". Coders take the topic as
+        the recipient; it is kept as written, unplaced."""
+        own = {trig.token.i} | ({trig.obj.i} if trig.obj is not None else set())
+        for kind, candidate in candidates:
+            if kind == "whole":
+                continue
+            for tok in candidate:
+                if (tok.i in own or tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() in SENTIMENT_NOUNS
+                        or tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY")):
+                    continue
+                if tok.lemma_.lower() in MEDIUM_WORDS | STATEMENT_WORDS | self._hosted_nouns | SETTING_WORDS or (
+                        kind == "place" and (tok.pos_ != "NOUN" or tok.ent_type_)):
+                    continue  # "optimism at a bipartisan deal" is a topic; "at a news conference" is where
+                phrase = _full_phrase(tok)
+                if len(phrase) > MAX_PHRASE_TOKENS:
+                    continue
+                return Actor(text=phrase.text, name=phrase.text, kind="org", start=offset + phrase.start_char,
+                             end=offset + phrase.end_char, resolved_by="text")
+        return None
+
+    def _mission_place(self, tok: Token, offset: int, resolver: SpanResolver,
+                       own_countries: set[str | None]) -> Token | None:
+        """The country a peace mission named by `tok` serves, if its phrase names it ("the United Nations
+        peacekeeping force in South Sudan", "an extension of the peacekeeping mission in Cyprus", "the NATO-led
+        security force in Afghanistan"); None for any other phrase, or when it serves one of `own_countries`."""
+        missions = [tok] + [o for o in _prep_objects(tok, ("of",)) if tok.pos_ == "NOUN"]
+        for mission in missions:
+            if mission.lemma_.lower() not in MISSION_NOUNS:
+                continue
+            modifiers = [c for c in mission.children if c.dep_ in ("compound", "amod")]
+            peacekeeping = any(c.lower_.startswith(("peacekeep", "peace-keep")) for c in modifiers)
+            if not peacekeeping:
+                # a "security force" is a mission only when an international body leads it: not "Iraqi
+                # security forces in Basra"
+                led = self._actor(mission, offset, resolver)
+                if led is None or led.kind != "igo" or not any(c.lemma_.lower() in MISSION_KINDS for c in modifiers):
+                    continue
+            for place in _prep_objects(mission, ("in",)):
+                found = self._actor(place, offset, resolver)
+                if found is not None and found.kind == "state" and found.country not in own_countries | {None, "IGO"}:
+                    return place
+        return None
+
     def _recipient_preps(self, noun: Token) -> tuple[str, ...]:
         """Cooperation is "with"/"to" a partner ("talks on X" name a topic); conflict falls "on"/"against" a target."""
         key = self._noun_key(noun)
@@ -1175,7 +1292,8 @@ class EventCoder:
         if lemma in self.lexicon.noun_classes.get("PARTICIPATION", frozenset()):
             return ("in", "with", "to", "of")  # "participation in the CSTO"
         if lemma in SENTIMENT_NOUNS:
-            return ("at", "about", "over", "in", "for", "on", "to", "with", "toward", "towards")  # "optimism at a deal"
+            return ("at", "about", "over", "in", "for", "on", "to", "with", "toward", "towards", "regarding",
+                    "concerning")  # "optimism at a deal", "concern regarding the plan"
         if code[:2] in ("01", "02", "03", "04", "05", "06", "07", "08") or lemma in self._hosted_nouns:
             # "a summit in Minsk" names a place; "mediation among the feuding republics" its parties
             return ("with", "to", "toward", "towards", "of", "between", "among", "amongst")
@@ -1193,6 +1311,13 @@ class EventCoder:
                     stack.extend(c for c in conj.children if c.dep_ == "conj")
         return out
 
+    def _reports(self, apposition: Token) -> bool:
+        """Whether a comma-set "apposition" is really the speaker of a report that follows it: "withdrew troops
+        from Syria, Defence Minister Sergei Shoigu said"."""
+        after = _compact_edge(apposition) + 1
+        doc = apposition.doc
+        return after < len(doc) and doc[after].pos_ == "VERB" and doc[after].lemma_.lower() in self.lexicon.speech_verbs
+
     def _phrase(self, tok: Token) -> Span:
         doc = tok.doc
         start = tok.left_edge.i
@@ -1203,7 +1328,7 @@ class EventCoder:
             appos_start = child.left_edge.i
             if child.dep_ == "appos" and not _listed_apposition(child) and (appos_start == end or (appos_start == end + 1 and doc[end].text == ",")):
                 # "its NATO ally Turkey", "Thomas Shannon, U.S. undersecretary of state": the apposition names it too
-                if not any(t.pos_ in ("VERB", "AUX") for t in child.subtree):
+                if not any(t.pos_ in ("VERB", "AUX") for t in child.subtree) and not self._reports(child):
                     end = max(end, _compact_edge(child) + 1)
                 continue
             if child.dep_ == "acl" and child.tag_ == "VBN" and child.i == end and child.right_edge.i - tok.i <= 7 and any(
@@ -1283,6 +1408,10 @@ class EventCoder:
                     continue
             appositions = [c for c in tok.children if c.dep_ == "appos" and c.i == tok.i + 1]
             actor = self._actor(appositions[0], offset, resolver) if appositions else None
+            if actor is not None and actor.country is not None and appositions[0].left_edge.i == tok.i + 1:
+                # "its NATO ally Turkey": named by the apposition, written as the whole phrase
+                whole = tok.doc[tok.left_edge.i:_compact_edge(appositions[0]) + 1]
+                actor = replace(actor, text=whole.text, start=offset + whole.start_char, end=offset + whole.end_char)
             if actor is None or actor.country is None:
                 actor = self._actor(tok, offset, resolver) or actor
             if actor is not None:
@@ -1524,6 +1653,7 @@ class EventCoder:
         reciprocal_args = False
         place: Actor | None = None
         patients: list[Token] = []
+        candidates: list[tuple[str, list[Token]]] = []
         if trig.nominal:
             source_toks, target_toks, reciprocal_args = self._noun_args(verb)
             if not source_toks and verb.dep_ == "attr" and verb.head.lemma_ == "be":
@@ -1582,8 +1712,17 @@ class EventCoder:
                 candidates.insert(0, ("core", left))
             if patients and agentless:
                 candidates.insert(0, ("core", patients))  # "a missionary was arrested in Lebanon"
+                # "UN sanctions against Iran were lifted": a measure acted on falls on whom it targets, as in the
+                # active "lifted UN sanctions against Iran".
+                measured = [r for p in patients if self._noun_key(p) for r in self._noun_args(p)[1]]
+                if measured:
+                    candidates.insert(0, ("core", measured))
             elif patients:
                 candidates.append(("core", patients))
+            # "inspectors were expelled from North Korea": the state they leave, taken as the actor, is not
+            # also whom the act falls on.
+            taken = {t.i for t in source_toks}
+            candidates = [(kind, [t for t in candidate if t.i not in taken]) for kind, candidate in candidates]
             target_toks, place = self._choose_recipient(candidates, offset, resolver)
             if not source_toks and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
                 # "the agreement between Russia and Armenia signed on ...": the noun carries the parties.
@@ -1596,6 +1735,11 @@ class EventCoder:
         if any(t.lemma_.lower() in MILITARY_ACTS for t in source_toks):
             # "US Predator attacks have killed ...", "Russian air strikes hit ...": a state's strikes are its military's
             sources = [replace(a, sector="MIL") if a.kind == "state" and a.sector is None else a for a in sources]
+        if trig.code[:2] in ("03", "04", "05", "06", "07", "08") or _peacekeeping_deployment(trig.code, verb):
+            # "sent troops to the UN peacekeeping force in South Sudan": help given to a mission goes to the
+            # country it serves; a host agreeing to a mission on its own soil deals with the mission itself.
+            own = {a.country for a in sources}
+            target_toks = [self._mission_place(t, offset, resolver, own) or t for t in target_toks]
         targets: list[Actor] = []
         anaphoric_target = False
         partners: set[int] = set()  # where the other side of a symmetric act is named
@@ -1671,6 +1815,14 @@ class EventCoder:
                     if actor.actor_id not in seen_ids:
                         seen_ids.add(actor.actor_id)
                         targets.append(actor)
+        if not targets and not anaphoric_target and not trig.nominal and trig.code in STANCE_CODES:
+            topic = self._stance_topic(candidates, trig, offset)
+            if topic is not None:
+                targets = [topic]
+        if not targets and not anaphoric_target and not trig.nominal and trig.code[:2] == "15":
+            # "strengthened its forces in the Gulf", "remained on alert in the north region": a show of force
+            # with no one named is aimed at where it is made.
+            targets = self._posture_place(candidates, offset, resolver)
         if not sources and not targets:
             return []
         if any(t.lemma_.lower() in NON_ACTOR_HEADS or t.lower_ in NON_ACTOR_HEADS for t in source_toks):
@@ -1687,8 +1839,7 @@ class EventCoder:
                                               self._subject_tokens(verb.head)[0])
             if main_code[:2] in ("18", "19") and main_code[:2] != code[:2]:
                 code = main_code[:2] + "0"
-        if code in ("154", "042", "190", "0861") and _about_peacekeeping(verb) and (
-                verb.lemma_.lower() not in VIOLENT_VERBS):  # "peacekeepers were killed" is still a killing
+        if _peacekeeping_deployment(code, verb):
             code = "074"  # sending or deploying forces for peacekeeping is material cooperation
         if code.startswith("01") and not sources:
             return []
@@ -1843,15 +1994,21 @@ class EventCoder:
         """The first place in the act's clause, outside its actors, that names the home country itself."""
         taken = [(a.start, a.end) for a in sources]
         for tok in verb.subtree:
-            if tok.pos_ != "PROPN" or tok.dep_ not in ("pobj", "dobj") or any(
+            if tok.pos_ not in ("PROPN", "NOUN") or tok.dep_ not in ("pobj", "dobj") or any(
                     s <= offset + tok.idx < e for s, e in taken):
                 continue
             found = self._actor(tok, offset, resolver)
-            if found is not None and found.kind == "state" and found.country == country and found.text:
+            # a name ("in Bolivia"), or a common noun only when it names the government ("after the agreement with
+            # the Indian government"; "across the country" is where, not whom)
+            if found is not None and found.kind == "state" and found.country == country and found.text and (
+                    tok.pos_ == "PROPN" or tok.lemma_.lower() in GOVERNMENT_WORDS):
                 return found
-        for prep in verb.children:  # "declared a state of siege in the northern province of Alta Verapaz"
-            if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
-                continue
+        measures = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+        # "declared a state of siege in the northern province of Alta Verapaz"; "lifted the state of emergency in
+        # four states", "eased restrictions on the formation of parties": where or on what the measure applies
+        scopes = [p for p in verb.children if p.dep_ == "prep" and p.lower_ in PLACE_PREPS] + [
+            p for m in measures for p in m.children if p.dep_ == "prep" and p.lower_ in PLACE_PREPS | {"on"}]
+        for prep in scopes:
             for pobj in prep.children:
                 if pobj.dep_ != "pobj" or pobj.pos_ not in ("NOUN", "PROPN") or _names_a_time(prep):
                     continue
@@ -1860,6 +2017,18 @@ class EventCoder:
                     phrase = _full_phrase(pobj)
                     return Actor(text=phrase.text, name=phrase.text, kind="state", country=country,
                                  start=offset + phrase.start_char, end=offset + phrase.end_char, resolved_by="text")
+        return None
+
+    def _hoped_of(self, speech: Token, offset: int, resolver: SpanResolver) -> Actor | None:
+        """Whom a reported hope or expectation is about: "said they hoped that Gambari would be in Myanmar", "said it
+        expects that most pupils will return"."""
+        # the tagger sometimes lemmatises "hoped" as "hop"
+        for hope in (c for c in speech.children if c.dep_ == "ccomp" and (
+                c.lemma_.lower() in HOPING_VERBS or c.lower_ in ("hoped", "hopes", "hoping"))):
+            for clause in (c for c in hope.children if c.dep_ == "ccomp"):
+                for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+                    if subject.pos_ in ("PROPN", "NOUN"):
+                        return self._actor(subject, offset, resolver)
         return None
 
     def _statement(self, sent: Span, sentence_index: int, offset: int, resolver: SpanResolver,
@@ -1878,6 +2047,8 @@ class EventCoder:
             for child in tok.children:
                 if child.dep_ in ("dative", "dobj") and child.pos_ in ("PROPN", "NOUN"):
                     recipient = self._actor(child, offset, resolver)
+            if recipient is None:
+                recipient = self._hoped_of(tok, offset, resolver)
             info = ontology.lookup("010")
             modality = modality_of(tok)
             resolved = event_date(tok, published)
@@ -2224,6 +2395,13 @@ def _full_phrase(tok: Token) -> Span:
             continue  # "accused the military of mass killings": the charge, not who is accused
         if child.dep_ in ("prep", "npadvmod") and _names_a_time(child):
             continue  # "The United Nations on Tuesday": when, not who
+        if child.dep_ == "appos":
+            # "the Russian space agency Roscosmos and the Indian space agency": the name, not its conjuncts
+            end = max(end, _compact_edge(child) + 1)
+            continue
+        if child.dep_ == "prep" and child.lower_ == "in" and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in MEDIUM_WORDS for g in child.children):
+            continue  # "the attacks in messages to the media": how it was said, not what was meant
         end = max(end, child.right_edge.i + 1)
     opened = [t.i for t in doc[start:end] if t.text == "("]
     closes = False
@@ -2340,6 +2518,12 @@ def _about_sport(sent: Span) -> bool:
 def _about_peacekeeping(verb: Token) -> bool:
     return any(t.lower_.startswith(("peacekeep", "peace-keep")) for t in verb.subtree) or any(
         t.lower_ == "peacekeeping" for t in verb.sent)
+
+
+def _peacekeeping_deployment(code: str, verb: Token) -> bool:
+    """Whether a deployment, dispatch or arrival is of peacekeepers ("peacekeepers were killed" is still a killing)."""
+    return code in ("154", "042", "190", "0861") and _about_peacekeeping(verb) and (
+        verb.lemma_.lower() not in VIOLENT_VERBS)
 
 
 def _purpose_clause(verb: Token) -> bool:
@@ -2505,6 +2689,9 @@ def _dangling_object(prep: Token) -> list[Token]:
         return []
     if prep.lower_ in ("outside", "out", "ahead", "because", "instead") and (inner := _prep_objects(prep, ("of",))):
         return inner  # "outside of the Iraqi city of Basra"
+    shared = [g for c in prep.children if c.dep_ == "conj" and c.pos_ == "ADP" for g in c.children if g.dep_ == "pobj"]
+    if shared:
+        return shared  # "travel curbs to and from North Korea": both prepositions take the one object
     for clause in prep.head.children:
         if clause.dep_ in ("advcl", "ccomp", "relcl", "acl", "conj") and clause.i > prep.i:
             subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i == prep.i + 1]
