@@ -119,3 +119,10 @@ def test_vehicles_and_equipment_handed_over_are_aid_to_whom_they_go() -> None:
 def test_troops_beginning_to_leave_a_country_withdraw_from_it() -> None:
     events = events_of("Italian troops have begun leaving Lebanon, the defence ministry confirmed.")
     assert [(e.actor.country, e.recipient.country) for e in events if e.cameo.startswith("08")] == [("ITA", "LBN")]
+
+
+def test_calling_for_a_state_to_act_is_an_appeal_to_it_not_its_act() -> None:
+    events = events_of("The European Union called on Monday for Serbia to recognise Kosovo.")
+    assert [(e.cameo[:2], e.actor.country, e.recipient.country) for e in events] == [("02", "IGO", "SRB")]
+    pushed = events_of("Qatar is pushing hard for the Sudanese army to accept talks with the rebels.")
+    assert ("SDN", "10") in {(e.recipient.country, e.cameo[:2]) for e in pushed if e.recipient is not None}

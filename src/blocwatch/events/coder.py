@@ -547,6 +547,14 @@ class EventCoder:
                         c.dep_ == "nsubj" and c.pos_ == "PRON" for c in clause.children) else None
                     return Trigger(verb, _combine("demand", self._match_verb(clause)[1] or "100") or "100", obj=obj,
                                    confidence=0.65, clause_subject=spoken_to)
+        if lemma in DEMAND_VERBS | APPEAL_VERBS and (clause := _for_to_clause(verb)) is not None:
+            # "called on Friday for Britain to stay in the single market", "is pushing for the government to
+            # propose a ceasefire": an appeal or demand to the clause's subject, whose act is only asked for
+            _, inner_code, _, _ = self._match_verb(clause)
+            consumed.add(clause.i)
+            governor = "demand" if lemma in DEMAND_VERBS else "urge"
+            return Trigger(verb, _combine(governor, inner_code or ("100" if governor == "demand" else "020")) or "100",
+                           obj=None, confidence=0.7, clause_subject=clause)
         if inner is not None and inner.dep_ == "ccomp" and lemma in DEMAND_VERBS | APPEAL_VERBS:
             _, inner_code, _, _ = self._match_verb(inner)
             consumed.add(inner.i)
@@ -2641,6 +2649,16 @@ def _subject_of_misread_main_verb(noun: Token) -> bool:
     report = noun.head
     return noun.dep_ == "nsubj" and report != noun and sum(c.dep_ == "nsubj" for c in report.children) > 1 and any(
         c.dep_ == "nsubj" and c.i > noun.i for c in report.children)
+
+
+def _for_to_clause(verb: Token) -> Token | None:
+    """The "for X to do" clause of a verb ("called for Serbia to recognise Kosovo"), with X as its subject."""
+    for clause in verb.children:
+        if clause.dep_ in ("advcl", "ccomp", "xcomp") and clause.pos_ in ("VERB", "AUX") and any(
+                m.dep_ == "mark" and m.lower_ == "for" for m in clause.children) and any(
+                c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN") for c in clause.children):
+            return clause
+    return None
 
 
 def _that_clause(head: Token, after: Token | None = None) -> Token | None:
