@@ -6,7 +6,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from blocwatch.events.coder import _full_phrase
+from blocwatch.events.syntax import full_phrase
 from blocwatch.pipeline import extract_text
 from blocwatch.records import Event
 
@@ -1215,7 +1215,7 @@ def test_what_something_was_said_in_is_not_part_of_the_recipient() -> None:
     deps = ["nsubj", "ROOT", "det", "compound", "dobj", "prep", "pobj", "prep", "pobj"]
     lemmas = ["they", "claim", "the", "Peshawar", "attack", "in", "message", "to", "reporter"]
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, lemmas=lemmas)
-    assert _full_phrase(doc[4]).text == "the Peshawar attacks"
+    assert full_phrase(doc[4]).text == "the Peshawar attacks"
 
 
 def test_a_stance_at_a_topic_falls_on_it_but_not_at_an_occasion() -> None:

@@ -9,7 +9,6 @@ arguments ("Azerbaijan's offensive", "criticism from Russia").
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -21,6 +20,132 @@ from blocwatch.events import ontology
 from blocwatch.events.dates import event_date
 from blocwatch.events.lexicon import Lexicon, Pattern, load_lexicon
 from blocwatch.events.modality import modality_of
+from blocwatch.events.syntax import (
+    about_sport,
+    active,
+    actor_like,
+    agentive,
+    anaphoric,
+    as_list,
+    attempt_of,
+    charge_of,
+    combine,
+    compact_edge,
+    compatriots,
+    conditional,
+    coordinated,
+    counted,
+    counting_head,
+    custody_holder,
+    dangling_object,
+    death_caused_by,
+    dedupe,
+    done_by,
+    event_type,
+    for_to_clause,
+    full_phrase,
+    future_or_modal,
+    has_demand_modal,
+    home_authority,
+    is_placed,
+    is_transfer,
+    listed_apposition,
+    main_clause,
+    measured_content,
+    names_a_party,
+    names_a_time,
+    number_agrees,
+    only_own_state,
+    own_forces,
+    partner,
+    peacekeeping_deployment,
+    placed_in,
+    political,
+    prefix_piece,
+    prep_objects,
+    purpose_clause,
+    purpose_targets,
+    readying,
+    reported_clause,
+    stance_passive,
+    subject_of_misread_main_verb,
+    that_clause,
+    third_party,
+    threat_unless,
+    verb_taken_for_noun,
+    when_clauses,
+)
+from blocwatch.events.vocabulary import (
+    ACCUSING_WORDS,
+    ADJECTIVAL_PASSIVES,
+    APPEAL_VERBS,
+    BLOCKED_WAYS,
+    CESSATION_VERBS,
+    CLAIM_VERBS,
+    CONFLICT_ROOTS,
+    CONSIDER_VERBS,
+    DECISION_VERBS,
+    DEMAND_VERBS,
+    DENY_VERBS,
+    DOMESTIC_GROUPS,
+    ETHNIC_COLLECTIVES,
+    EVENT_CARRIER_NOUNS,
+    EXPULSION_VERBS,
+    FRAMING_NOUNS,
+    GATHERING_VERBS,
+    GENERIC_HEADS,
+    GIVING_VERBS,
+    GOVERNMENT_WORDS,
+    HELPING_VERBS,
+    HOPING_VERBS,
+    INTENT_ADJECTIVES,
+    INTENT_VERBS,
+    IRREGULAR_HEADS,
+    IRREGULAR_PAST,
+    ISSUING_VERBS,
+    JOINT_ADVERBS,
+    KILLING_VERBS,
+    LEAVING_VERBS,
+    MAX_PHRASE_TOKENS,
+    MEDIUM_WORDS,
+    MILITARY_ACTS,
+    MILITARY_HEADS,
+    MISSION_KINDS,
+    MISSION_NOUNS,
+    NEWS_OUTLETS,
+    NON_ACTOR_HEADS,
+    PERMIT_VERBS,
+    PERSONAL_PRONOUNS,
+    PHRASAL_NOUNS,
+    PLACE_PREPS,
+    POPULATION_NOUNS,
+    PREPOSITIONAL_LIGHT_VERBS,
+    PROSPECT_NOUNS,
+    PROTEST_PURPOSES,
+    QUANTITY_NOUNS,
+    QUOTE_MARKS,
+    REACTIVE_ROOTS,
+    RECEIVING_VERBS,
+    RECIPROCAL_TRIGGERS,
+    REFUSE_VERBS,
+    RELATIVE_PRONOUNS,
+    RELEASED_PEOPLE,
+    ROLE_HEADS,
+    SENDING_VERBS,
+    SENTIMENT_NOUNS,
+    SETTING_WORDS,
+    SPEECH_ONLY_WITH_CONTENT,
+    STANCE_CODES,
+    STATEMENT_WORDS,
+    SYMMETRIC_CODES,
+    TARGET_PREPS,
+    THING_WORDS,
+    THREAT_VERBS,
+    TOPIC_NOUNS,
+    VIOLENT_VERBS,
+    VISIT_CODES,
+    WITHDRAWING_VERBS,
+)
 from blocwatch.records import Actor, Event
 
 LOG = logging.getLogger(__name__)
@@ -37,156 +162,6 @@ class SpanResolver(Protocol):
     def is_locality(self, actor: Actor) -> bool: ...
 
     def split_compound(self, span: Span, offset: int = 0) -> list[Actor]: ...
-
-
-# Verbs that embed the act named by their xcomp/ccomp, and how the embedded act's CAMEO root turns into theirs.
-INTENT_VERBS = {"pledge", "promise", "vow", "swear", "commit", "agree", "undertake", "offer", "resolve", "volunteer",
-                "consent"}
-# "decided to allow", "voted to impose": the decision is the act itself, coded on the embedded verb.
-DECISION_VERBS = {"intend", "plan", "aim", "expect", "prepare", "schedule", "decide", "vote", "opt", "choose", "move", "proceed", "go", "continue", "begin", "start", "resume",
-                  "manage", "help", "dare", "rush", "hasten", "seek", "try", "attempt"}
-# "engaged in ethnic cleansing", "took part in the exercises": the act is the prepositional object.
-PREPOSITIONAL_LIGHT_VERBS = {"engage": "in", "participate": "in", "resort": "to", "take": "in", "join": "in",
-                             "embark": "on", "proceed": "with", "go": "ahead", "put": "under", "place": "under"}
-THREAT_VERBS = {"threaten", "warn"}
-# Verbs that put out a text which then acts: "issued a statement condemning", "released a report accusing".
-ISSUING_VERBS = {"issue", "release", "publish", "adopt", "pass", "send", "deliver", "sign", "put", "make", "unveil",
-                 "circulate", "submit", "present", "table", "announce", "post", "approve", "enact", "endorse"}
-REFUSE_VERBS = {"refuse", "decline", "reject"}
-APPEAL_VERBS = {"urge", "ask", "appeal", "call", "invite", "encourage", "request", "implore", "plead", "beg", "exhort",
-                "want", "wish"}  # "wants Germany to pay", but not "wants to sign" (see _verb_trigger)
-TOPIC_NOUNS = {"condolence", "sympathy", "concern", "regret", "responsibility", "accusation", "allegation", "charge",
-               "claim", "denial", "credit", "blame", "sorrow", "grief", "shock", "outrage", "worry", "fear"}
-STATEMENT_WORDS = {"condolence", "sympathy", "concern", "regret", "sorrow", "grief", "shock", "alarm", "comment",
-                   "express", "mourn", "condole", "solidarity", "outrage", "worry", "statement", "remark", "question",
-                   "report", "speak", "talk", "ask", "news", "story", "say", "inform", "brief", "tell"}
-CESSATION_VERBS = {"stop", "cease", "halt", "end", "quit", "abandon", "give", "suspend", "discontinue"}
-CONSIDER_VERBS = {"consider", "contemplate", "weigh", "mull", "ponder", "explore", "study", "discuss", "debate"}
-CLAIM_VERBS = {"claim", "admit", "acknowledge", "boast"}
-DENY_VERBS = {"deny", "dismiss", "refute"}
-DEMAND_VERBS = {"demand", "insist", "order", "require", "press", "pressure", "force", "compel", "push"}
-FUTURE_VERBS = {"plan", "set", "schedule", "expect", "prepare", "aim", "go", "slate", "due", "poise", "try", "attempt",
-                "hope", "seek", "continue", "begin", "start", "resume", "keep", "fail", "consider", "move", "vote", "opt",
-                "choose", "need", "have", "be", "threaten", "manage", "proceed", "help", "want", "wish", "like", "dare"}
-RECIPROCAL_TRIGGERS = {"meet", "talk", "negotiate", "agree", "sign", "cooperate", "clash", "fight", "consult",
-                       "discuss", "confer", "trade", "ally", "partner", "collaborate", "deploy", "exchange", "hold"}
-# Acts both sides perform at once: "A met B", "held talks with B", "signed an agreement with B" are coded both ways.
-SYMMETRIC_CODES = {"040", "041", "044", "046", "057"}
-# A visit and its hosting are one arrangement of both sides once announced ("will host", "will visit": CAMEO 036).
-VISIT_CODES = {"042", "043"}
-# "this drew criticism from Russia": the grammatical subject is the target of the act named by the object.
-RECEIVING_VERBS = {"draw", "face", "receive", "attract", "prompt", "provoke", "spark", "trigger", "meet", "earn",
-                   "incur", "get", "come"}
-# The place prepositions name where an act took place: CAMEO codes the place's state as the target when nothing
-# else is, and an unplaced target ("an inmate") takes its country from there.
-TARGET_PREPS = ("against", "on", "upon", "with", "to", "into", "toward", "towards", "from", "between", "for", "at",
-                "in", "near", "outside", "inside", "across", "throughout")
-PLACE_PREPS = {"at", "in", "near", "outside", "inside", "across", "throughout"}
-CONFLICT_ROOTS = {"13", "14", "15", "16", "17", "18", "19", "20"}
-REACTIVE_ROOTS = {"01", "02", "05", "09", "10", "11", "12", "13", "16"}
-# Past forms the small model sometimes leaves unlemmatised ("overran").
-IRREGULAR_PAST = {
-    "overran": "overrun", "overrun": "overrun", "ran": "run", "withdrew": "withdraw", "withdrawn": "withdraw",
-    "undertook": "undertake", "undertaken": "undertake", "froze": "freeze", "frozen": "freeze", "broke": "break",
-    "broken": "break", "struck": "strike", "shot": "shoot", "fought": "fight", "sought": "seek", "fled": "flee",
-    "led": "lead", "held": "hold", "sent": "send", "met": "meet", "told": "tell", "sold": "sell", "won": "win",
-    "began": "begin", "begun": "begin", "gave": "give", "given": "give", "forgave": "forgive", "forgiven": "forgive",
-    "swore": "swear", "sworn": "swear", "threw": "throw", "thrown": "throw", "overthrew": "overthrow",
-    "overthrown": "overthrow", "blew": "blow", "blown": "blow", "drew": "draw", "drawn": "draw", "took": "take",
-    "taken": "take", "shook": "shake", "spoke": "speak", "spoken": "speak", "stole": "steal", "stolen": "steal",
-    "chose": "choose", "chosen": "choose", "slew": "slay", "slain": "slay", "beat": "beat", "beaten": "beat",
-    "bound": "bind", "hung": "hang", "lit": "light", "shut": "shut", "cut": "cut", "hit": "hit", "put": "put",
-    "set": "set", "withheld": "withhold", "overcame": "overcome", "forbade": "forbid", "forbidden": "forbid",
-    "brought": "bring", "caught": "catch", "bought": "buy", "dealt": "deal", "left": "leave", "kept": "keep",
-    "stood": "stand", "rode": "ride", "drove": "drive", "driven": "drive", "rose": "rise", "arose": "arise",
-    "fell": "fall", "fallen": "fall", "seized": "seize", "besieged": "besiege",
-}
-SENDING_VERBS = {"send", "dispatch", "despatch", "deploy", "fly", "travel", "go", "come", "arrive"}
-SENTIMENT_NOUNS = {"optimism", "pessimism", "hope", "concern", "condolence", "sympathy", "regret", "doubt", "confidence",
-                   "solidarity", "support", "outrage", "satisfaction", "disappointment", "frustration", "worry"}
-EXPULSION_VERBS = {"expel", "deport", "eject", "banish", "oust", "kick"}
-PROTEST_PURPOSES = {"protest", "demand", "press", "show", "denounce", "condemn", "oppose", "decry", "reject", "seek",
-                    "urge", "call"}
-# Verbs of coming together: who gathers "for a rally" or "in a march" holds it.
-GATHERING_VERBS = {"gather", "converge", "assemble", "congregate", "mass", "flock", "participate", "take", "turn",
-                   "come", "pour", "head", "travel", "march"}
-HELPING_VERBS = {"help", "support", "assist", "benefit", "aid", "feed", "protect", "rebuild", "supply", "serve"}
-RELATIVE_PRONOUNS = {"that", "who", "which", "whom"}
-EVENT_CARRIER_NOUNS = {"mission", "effort", "process", "campaign", "operation", "initiative", "drive", "program",
-                       "programme", "plan", "package", "deal", "round", "session", "activity", "move", "step"}
-# "launched 10 days of war games", "a new round of talks": the act is in the "of" phrase.
-QUANTITY_NOUNS = {"day", "week", "month", "year", "series", "round", "wave", "number", "dozen", "couple", "spate",
-                  "string", "set", "batch", "kind", "type", "form", "hour", "lot", "some", "many", "most", "all",
-                  "several", "hundred", "thousand", "million", "part", "one", "two", "three", "group", "majority",
-                  "half", "third", "rest", "none", "each", "both", "few", "dozens", "hundreds", "thousands",
-                  "score", "scores", "tens", "handful"}
-PERSONAL_PRONOUNS = {"he", "she", "they", "it", "we", "him", "her", "them", "us", "i"}
-# "is willing to send", "is ready to discuss": an expressed intention, coded as CAMEO 03x.
-INTENT_ADJECTIVES = {"willing", "ready", "prepared", "eager", "determined", "committed", "keen", "open", "poised"}
-# Passive forms that describe the subject's own stance: "is committed to", "is prepared to".
-ADJECTIVAL_PASSIVES = {"commit", "prepare", "determine", "dedicate", "resolve", "poise", "set", "oblige", "bind", "engage",
-                       "involve"}
-# "Israel is opposed to French mediation": a stance, unless someone is named who does the opposing ("opposed by").
-STANCE_PASSIVES = {"oppose"}
-DEMAND_MODALS = {"must", "need", "have", "should", "ought"}
-# Who acts decides between CAMEO's unconventional violence (18) and military force (19).
-MILITARY_HEADS = {"troops", "troop", "forces", "force", "army", "armies", "soldiers", "soldier", "military", "navy",
-                  "aircraft", "jets", "jet", "warplanes", "warplane", "warships", "warship", "tanks", "artillery",
-                  "marines", "paratroopers", "battalion", "brigade", "units", "drones", "helicopters", "gunships"}
-IRREGULAR_HEADS = {"militants", "militant", "gunmen", "gunman", "rebels", "rebel", "guerrillas", "guerrilla",
-                   "insurgents", "insurgent", "terrorists", "terrorist", "bombers", "bomber", "militiamen", "militia",
-                   "attackers", "attacker", "extremists", "jihadists", "assailants", "assailant", "fighters", "mob",
-                   "kidnappers", "pirates", "separatists"}
-# Verbs of complaint that can trail the clause they report: "Croatia is failing its refugees, a rights group protested".
-COMPLAINT_VERBS = {"protest", "complain", "charge", "allege", "object"}
-# Prepositions that name what a complaint is about or aimed at, so that it reports no clause of its own.
-COMPLAINT_TOPIC_PREPS = {"against", "about", "over", "to", "at", "of", "that"}
-# Heads of the names of news media, which report acts without doing them.
-NEWS_OUTLETS = {"agency", "newspaper", "daily", "weekly", "radio", "television", "tv", "channel", "broadcaster",
-                "magazine", "paper", "website", "media", "outlet", "report", "network"}
-VIOLENT_VERBS = {"kill", "attack", "strike", "shoot", "hit", "target", "fire", "assault", "murder", "wound", "injure"}
-MILITARY_ACTS = {"attack", "strike", "airstrike", "air-strike", "raid", "airraid", "shelling", "bombardment", "bombing",
-                 "missile", "rocket", "drone"}
-ETHNIC_COLLECTIVES = {"population", "minority", "community"}
-LEAVING_VERBS = {"leave", "quit", "exit", "vacate"}
-# Verbs of saying that as often mean something else ("observed the drill", "noted a rise"): a statement only
-# with what was said.
-SPEECH_ONLY_WITH_CONTENT = {"observe", "note", "maintain", "post", "point", "highlight", "underline",
-                            "brush", "address", "mention"}
-QUOTE_MARKS = {'"', "\u201c", "\u201d", "'", "\u2018", "\u2019", "``", "''"}
-JOINT_ADVERBS = {"jointly", "together", "mutually", "bilaterally"}
-GENERIC_HEADS = {"government", "ministry", "president", "leader", "people", "army", "forces", "force", "troops",
-                 "parliament", "members", "member", "officials", "official", "minister", "side", "authorities",
-                 "military", "police", "navy", "prime", "head", "chief", "embassy", "citizens", "residents", "foreign"}
-ROLE_HEADS = {"spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "envoy", "ambassador",
-              "representative", "commissioner", "adviser", "advisor", "director", "chairman", "president",
-              "coordinator", "negotiator", "officer", "official", "head", "chief", "leader", "commander"}
-# Comments that take a stance (pessimism, optimism, condolences, accord): their recipient may be a topic, not an actor.
-STANCE_CODES = {"012", "013", "018", "019"}
-# What a peace mission is called ("the UN peacekeeping force", "a stabilisation mission") and its kinds.
-MISSION_NOUNS = {"force", "mission", "operation", "contingent", "presence"}
-MISSION_KINDS = {"peacekeeping", "security", "stabilization", "stabilisation", "monitoring", "observer"}
-# The nouns of compound prepositions that name whom an act concerns: "in relation to", "with regard to".
-FRAMING_NOUNS = {"relation", "regard", "respect", "reference", "connection"}
-GOVERNMENT_WORDS = {"government", "regime", "administration", "authority", "cabinet"}
-# What something is said in: "in a statement", "in messages to the media".
-MEDIUM_WORDS = {"statement", "message", "letter", "interview", "speech", "broadcast", "video", "post", "tweet",
-                "communique", "communiqué", "remark", "comment", "address", "email", "note", "editorial"}
-# Occasions where things are said, never what a stance is about.
-SETTING_WORDS = {"conference", "briefing", "session", "forum", "event", "ceremony", "hearing", "debate", "rally",
-                 "visit", "trip", "time", "moment", "way", "manner", "case", "light", "view", "face", "wake", "run"}
-HOPING_VERBS = {"hope", "expect", "trust", "wish"}
-WITHDRAWING_VERBS = {"withdraw", "pull", "recall", "evacuate", "remove"}
-GIVING_VERBS = {"give", "send", "provide", "offer", "deliver", "donate", "supply", "grant", "hand", "ship", "lend"}
-PROSPECT_NOUNS = {"possibility", "option", "idea", "prospect", "feasibility"}
-ANAPHORIC_OBJECTS = {"this", "that", "it", "move", "decision", "step", "deployment", "action", "plan", "measure"}
-NON_ACTOR_HEADS = {"storm", "earthquake", "flood", "floods", "fire", "fires", "wildfire", "hurricane", "typhoon", "quake",
-                   "cyclone", "tornado", "drought", "landslide", "avalanche", "tsunami", "eruption", "volcano", "rain",
-                   "snow", "heatwave", "outbreak", "epidemic", "covid", "team", "teams", "club", "player", "players",
-                   "striker", "goal", "goals", "score", "index", "indices", "bond", "bonds", "yield", "yields", "shares",
-                   "stock", "currency", "rouble", "ruble", "yen", "peso", "gold", "investors", "traders", "price", "prices", "market",
-                   "stocks", "share", "economy", "inflation", "rate", "rates", "match", "game", "season", "virus", "disease", "pandemic", "weather", "accident", "crash", "oil",
-                   "dollar", "euro", "profit", "sales", "output", "growth", "demand", "supply"}
 
 
 @dataclass
@@ -226,7 +201,7 @@ class EventCoder:
                             if inner:
                                 return inner[0]
                 return child
-        if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and _reported_clause(verb) is None:
+        if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and reported_clause(verb) is None:
             return verb.head  # "the agreement signed on ..."
         for child in verb.children:
             # "denounced as an ugly crime Serbia's suppression of ...": the object moved after its description.
@@ -241,7 +216,7 @@ class EventCoder:
                 subjects = [g for g in child.children if g.dep_ == "nsubj" and g.pos_ in ("NOUN", "PROPN")]
                 if subjects:
                     return subjects[0]
-        if _stance_passive(verb):
+        if stance_passive(verb):
             return None  # "Israel is opposed to ...": its subject holds the stance
         for child in verb.children:
             if child.dep_ == "nsubjpass":
@@ -308,7 +283,7 @@ class EventCoder:
             obj = obj or next((c for c in verb.nbor().children if c.dep_ == "dobj"), None)
         # "handed over 700 kg of medicine": the medicine says what the act is; the measure keeps the phrases
         # that name the recipient ("70 million dollars of aid for Romania").
-        content = _measured(obj) if obj is not None else None
+        content = measured_content(obj) if obj is not None else None
         obj_words: set[str] = set()
         if content is not None:
             obj_words = {content.lemma_.lower(), content.lower_}
@@ -343,7 +318,7 @@ class EventCoder:
                     target_obj = prep_objs[pattern.particles[-1]]
                 if target_obj is None:
                     continue
-                measured = content if target_obj == obj else _measured(target_obj)
+                measured = content if target_obj == obj else measured_content(target_obj)
                 words = {measured.lemma_.lower(), measured.lower_}
                 words.update(c.lemma_.lower() for c in measured.children if c.dep_ in ("compound", "amod"))
                 key = self._noun_key(measured)
@@ -406,7 +381,7 @@ class EventCoder:
     def _embedded(self, verb: Token) -> Token | None:
         for child in verb.children:
             if child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX"):
-                if _prefix_piece(child):
+                if prefix_piece(child):
                     continue  # "agreed to re-open": the verb is "open", not its cut-off prefix
                 if self._trailing_report(verb, child):
                     continue  # "demanded the withdrawal ..., diplomats quoted a declaration as saying"
@@ -429,7 +404,7 @@ class EventCoder:
         for tok in sent:
             if tok.i in consumed:
                 continue
-            if (tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX") or _verb_taken_for_noun(tok)
+            if (tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX") or verb_taken_for_noun(tok)
                     or (tok.lemma_ == "be" and any(c.dep_ == "acomp" for c in tok.children))):  # "is skeptical
                 trig = self._verb_trigger(tok, consumed)
                 if trig is not None:
@@ -485,8 +460,8 @@ class EventCoder:
             return None
         if lemma in DECISION_VERBS and any(c.dep_ == "xcomp" and self._match_verb(c)[1] for c in verb.children):
             return None  # the embedded act is coded on its own verb
-        attempted_violence = _attempt_of(verb) is not None and (self._match_verb(verb)[1] or "")[:2] in ("18", "19", "20")
-        if _purpose_clause(verb) and not attempted_violence and (verb.head.lemma_.lower() not in SENDING_VERBS and (
+        attempted_violence = attempt_of(verb) is not None and (self._match_verb(verb)[1] or "")[:2] in ("18", "19", "20")
+        if purpose_clause(verb) and not attempted_violence and (verb.head.lemma_.lower() not in SENDING_VERBS and (
                 self._match_verb(verb.head)[1] is not None or verb.head.pos_ != "VERB")):
             # "demanded a presence to protect them": the purpose is not an event; but "sent a team to
             # investigate" is coded as the investigation, as CAMEO does.
@@ -498,7 +473,7 @@ class EventCoder:
             return Trigger(verb, "0874", obj=obj, confidence=0.6)
         inner = self._embedded(verb)
         if code is not None and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_ADJECTIVES:
-            combined = _combine("agree", code) or code
+            combined = combine("agree", code) or code
             return Trigger(verb, combined, obj=obj, confidence=0.7, obj_is_event=obj_is_event)
         cessation = [c for c in verb.children if c.dep_ in ("xcomp", "pcomp", "dobj") and c.tag_ == "VBG"]
         if lemma in CESSATION_VERBS and cessation:
@@ -520,46 +495,46 @@ class EventCoder:
                 return Trigger(verb, code, obj=inner_obj, recipient_from=inner, confidence=0.6,
                                obj_is_event=inner_is_event)
         if (inner is not None and inner.dep_ == "ccomp" and lemma in self.lexicon.speech_verbs
-                and _has_demand_modal(inner) and any(c.dep_ == "nsubj" and c.lemma_.lower() not in NON_ACTOR_HEADS
+                and has_demand_modal(inner) and any(c.dep_ == "nsubj" and c.lemma_.lower() not in NON_ACTOR_HEADS
                                                      and c.pos_ in ("PROPN", "NOUN") for c in inner.children)):
             # "Russia said Sudan must return the helicopter": a demand addressed to the clause's subject.
             _, inner_code, _, _ = self._match_verb(inner)
             consumed.add(inner.i)
-            return Trigger(verb, _combine("demand", inner_code or "100") or "100", obj=None,
+            return Trigger(verb, combine("demand", inner_code or "100") or "100", obj=None,
                            recipient_from=None, confidence=0.65, clause_subject=inner)
         if obj is not None and obj.pos_ == "NOUN" and self._noun_code(obj)[:2] in ("02", "10") and (
-                clause := _that_clause(obj) or _that_clause(verb, after=obj)) is not None and any(
+                clause := that_clause(obj) or that_clause(verb, after=obj)) is not None and any(
                 c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN") for c in clause.children):
             # "reiterated its demand that Israel ease restrictions": a demand on the clause's subject, not the easing
             consumed.add(clause.i)
             governor = "demand" if self._noun_code(obj).startswith("10") else "urge"
-            return Trigger(verb, _combine(governor, self._match_verb(clause)[1] or "")
+            return Trigger(verb, combine(governor, self._match_verb(clause)[1] or "")
                            or self._noun_code(obj), obj=None, confidence=0.65, clause_subject=clause)
         if lemma in ISSUING_VERBS and obj is not None and obj.pos_ == "NOUN":
             # "issued a stern reminder to Iraq that it must cooperate", "sent a message that Belgrade must
             # withdraw": a demand carried by what is issued, aimed at whom it is sent to, else the clause's subject.
             for clause in obj.children:
-                if clause.dep_ in ("acl", "ccomp") and _has_demand_modal(clause) and any(
+                if clause.dep_ in ("acl", "ccomp") and has_demand_modal(clause) and any(
                         m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
                     consumed.add(clause.i)
                     addressed = any(c.dep_ in ("dative", "iobj") for c in verb.children)
                     spoken_to = clause if not addressed and not any(
                         c.dep_ == "nsubj" and c.pos_ == "PRON" for c in clause.children) else None
-                    return Trigger(verb, _combine("demand", self._match_verb(clause)[1] or "100") or "100", obj=obj,
+                    return Trigger(verb, combine("demand", self._match_verb(clause)[1] or "100") or "100", obj=obj,
                                    confidence=0.65, clause_subject=spoken_to)
-        if lemma in DEMAND_VERBS | APPEAL_VERBS and (clause := _for_to_clause(verb)) is not None:
+        if lemma in DEMAND_VERBS | APPEAL_VERBS and (clause := for_to_clause(verb)) is not None:
             # "called on Friday for Britain to stay in the single market", "is pushing for the government to
             # propose a ceasefire": an appeal or demand to the clause's subject, whose act is only asked for
             _, inner_code, _, _ = self._match_verb(clause)
             consumed.add(clause.i)
             governor = "demand" if lemma in DEMAND_VERBS else "urge"
-            return Trigger(verb, _combine(governor, inner_code or ("100" if governor == "demand" else "020")) or "100",
+            return Trigger(verb, combine(governor, inner_code or ("100" if governor == "demand" else "020")) or "100",
                            obj=None, confidence=0.7, clause_subject=clause)
         if inner is not None and inner.dep_ == "ccomp" and lemma in DEMAND_VERBS | APPEAL_VERBS:
             _, inner_code, _, _ = self._match_verb(inner)
             consumed.add(inner.i)
             governor = "demand" if lemma in DEMAND_VERBS else "urge"
-            return Trigger(verb, _combine(governor, inner_code or ("100" if governor == "demand" else "020")) or "100",
+            return Trigger(verb, combine(governor, inner_code or ("100" if governor == "demand" else "020")) or "100",
                            obj=None, confidence=0.7, clause_subject=inner)
         if inner is not None and inner.dep_ == "ccomp" and lemma in ("agree", "concur") and self._match_verb(inner)[1] is None:
             return Trigger(verb, "019", obj=None, confidence=0.55)  # "agreed that there was an urgent need ..."
@@ -573,7 +548,7 @@ class EventCoder:
                 return Trigger(verb, pattern.code, obj=inner_obj or obj, recipient_from=inner, confidence=0.8,
                                obj_is_event=inner_is_event if inner_obj is not None else obj_is_event)
             if inner_code is not None:
-                combined = _combine(lemma, inner_code)
+                combined = combine(lemma, inner_code)
                 if combined is not None:
                     consumed.add(inner.i)
                     recipient_from = None if lemma in APPEAL_VERBS | DEMAND_VERBS else inner
@@ -605,9 +580,9 @@ class EventCoder:
             inner_objects = [c for c in inner.children if c.dep_ == "dobj"]
             return Trigger(verb, code, obj=inner_objects[0] if inner_objects else None, recipient_from=inner,
                            confidence=confidence, obj_is_event=bool(inner_objects and self._noun_key(inner_objects[0])))
-        if code[:2] == "14" and _reported_clause(verb) is not None:
+        if code[:2] == "14" and reported_clause(verb) is not None:
             code = "110"  # "..., a rights group protested": a protest that reports a clause is said, not staged
-        if code[:2] in ("18", "19", "20") and lemma in KILLING_VERBS and _attempt_of(verb) is not None:
+        if code[:2] in ("18", "19", "20") and lemma in KILLING_VERBS and attempt_of(verb) is not None:
             code = "185"  # "an attempt to assassinate the deputy governor": an attempted assassination
         return Trigger(verb, code, obj=obj, confidence=confidence, obj_is_event=obj_is_event)
 
@@ -616,11 +591,11 @@ class EventCoder:
         against Israel*", "stockpiling rockets *to strike Tel Aviv*"."""
         if obj is None or obj.lemma_.lower() not in self.lexicon.noun_classes.get("WEAPON", frozenset()):
             return None
-        for clause in (c for c in verb.children if c.dep_ in ("advcl", "xcomp") or _purpose_clause(c)):
+        for clause in (c for c in verb.children if c.dep_ in ("advcl", "xcomp") or purpose_clause(c)):
             if not any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children):
                 continue
             lemma = self._verb_lemma(clause)
-            if lemma == "use" and _prep_objects(clause, ("against",)):
+            if lemma == "use" and prep_objects(clause, ("against",)):
                 return clause
             if lemma in VIOLENT_VERBS and any(c.dep_ == "dobj" for c in clause.children):
                 return clause
@@ -643,7 +618,7 @@ class EventCoder:
         if not self._noun_code(noun).startswith("14") or noun.dep_ in ("dobj", "nsubjpass", "conj"):
             return False
         return any((c.dep_ == "prep" and c.lower_ == "against" and any(g.dep_ == "pobj" for g in c.children))
-                   or (_purpose_clause(c) and c.lemma_.lower() in PROTEST_PURPOSES) for c in noun.children)
+                   or (purpose_clause(c) and c.lemma_.lower() in PROTEST_PURPOSES) for c in noun.children)
 
     # ------------------------------------------------------------------ arguments
     def _subject_tokens(self, verb: Token) -> tuple[list[Token], list[Token]]:
@@ -657,7 +632,7 @@ class EventCoder:
                 else:
                     sources.append(child)
             elif child.dep_ == "nsubjpass":
-                if verb.lemma_.lower() in ADJECTIVAL_PASSIVES or _stance_passive(verb):
+                if verb.lemma_.lower() in ADJECTIVAL_PASSIVES or stance_passive(verb):
                     sources.append(child)
                 else:
                     patients.append(child)
@@ -697,7 +672,7 @@ class EventCoder:
                     and head.pos_ in ("VERB", "AUX")):
                 if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in head.children) and head.lemma_.lower() in APPEAL_VERBS | DEMAND_VERBS:
                     sources = [c for c in head.children if c.dep_ == "dobj"]
-                elif verb.dep_ == "conj" and _active(verb) and not _active(head) and (
+                elif verb.dep_ == "conj" and active(verb) and not active(head) and (
                         passive_subjects := [c for c in head.children if c.dep_ == "nsubjpass"]):
                     # "has been indicted by the court and will resign": who resigns is the one indicted.
                     sources = passive_subjects
@@ -713,15 +688,15 @@ class EventCoder:
                         sources = self._subject_tokens(head.head)[0]
             elif verb.dep_ == "relcl" and head != verb:
                 sources = [head]
-            elif (attempt := _attempt_of(verb)) is not None:
+            elif (attempt := attempt_of(verb)) is not None:
                 # "an attempt by rebels to kill the governor": who made the attempt (often no one named)
                 sources = [a for a in self._noun_args(attempt)[0] if a.pos_ != "PRON"]
                 if not sources and attempt.dep_ == "dobj":  # "rebels made an attempt to kill ..."
                     sources = self._subject_tokens(attempt.head)[0]
-            elif verb.dep_ == "acl" and _reported_clause(verb) is not None:
+            elif verb.dep_ == "acl" and reported_clause(verb) is not None:
                 sources = [head]  # "..., a human rights group protested": the aside is who complains
             elif verb.dep_ == "acl" and (verb.tag_ == "VBG" or any(c.dep_ == "dobj" for c in verb.children)
-                                         or _subject_of_misread_main_verb(head)):
+                                         or subject_of_misread_main_verb(head)):
                 # "forces killing ...", and a misparsed main verb: "an earthquake(ROOT) killed(acl) twelve people"
                 # (a participle with its own object is not passive)
                 if (head.dep_ == "dobj"
@@ -747,7 +722,7 @@ class EventCoder:
             core.extend([g for g in c.children if g.dep_ in ("nsubj", "nsubjpass") and g.pos_ != "PRON"]
                         for c in verb.children if c.dep_ == "ccomp" and c.i > trig.obj.i
                         and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
-        if not trig.nominal and (reported := _reported_clause(verb)) is not None:
+        if not trig.nominal and (reported := reported_clause(verb)) is not None:
             # "Croatia is failing its refugees, a rights group protested": the complaint is aimed at who the
             # reported clause blames
             core.append([c for c in reported.children if c.dep_ in ("nsubj", "nsubjpass")])
@@ -757,10 +732,10 @@ class EventCoder:
         if obj is not None and obj != verb.head:
             if trig.obj_is_event or self._noun_key(obj):
                 actors, recipients, reciprocal = self._noun_args(obj)
-                if not actors and _active(verb) and obj.dep_ == "dobj":
+                if not actors and active(verb) and obj.dep_ == "dobj":
                     # "protested the arrests of students by Turkish police": the parser hangs the author of the
                     # object's act on the verb, which has no agent of its own
-                    actors = [g for g in _prep_objects(verb, ("by",)) if _names_a_party(g)]
+                    actors = [g for g in prep_objects(verb, ("by",)) if names_a_party(g)]
                 if reciprocal:
                     # "hosted a meeting between an Israeli group and the PLO": the act reaches both sides (the
                     # first one named brings its conjuncts along).
@@ -769,7 +744,7 @@ class EventCoder:
                 for topic in recipients:  # "optimism about a deal with Uzbekistan": the deal's other party
                     if self._noun_key(topic):
                         object_candidates.extend([r] for r in self._noun_args(topic)[1])
-                    elif trig.code[:2] in REACTIVE_ROOTS - {"01"} and (authors := _done_by(topic)):
+                    elif trig.code[:2] in REACTIVE_ROOTS - {"01"} and (authors := done_by(topic)):
                         # "an investigation into crimes committed by Croat forces": who did what is looked into
                         # or condemned, before the deeds themselves
                         object_candidates.insert(object_candidates.index([topic]), authors)
@@ -794,7 +769,7 @@ class EventCoder:
                 # that they imposed on aid agencies": whom the object was imposed on or taken from.
                 object_candidates.extend([g] for c in obj.children
                                          if (c.dep_ == "acl" and c.tag_ == "VBN") or c.dep_ == "relcl"
-                                         for g in _prep_objects(c, ("on", "against", "from")))
+                                         for g in prep_objects(c, ("on", "against", "from")))
             elif trig.code[:2] == "14" and obj.lemma_.lower() in BLOCKED_WAYS:
                 pass  # "blocked streets in Hong Kong in defiance of the authorities": a way blocked is no party
             elif obj.dep_ in ("dobj", "nsubjpass", "pobj", "attr", "dative", "nsubj", "appos"):
@@ -815,7 +790,7 @@ class EventCoder:
         for child in holder.children:
             if child.dep_ in ("dative", "iobj"):
                 if child.pos_ == "ADP":  # "provide support to refugees"
-                    receivers.append([g for g in child.children if g.dep_ == "pobj"] or _dangling_object(child))
+                    receivers.append([g for g in child.children if g.dep_ == "pobj"] or dangling_object(child))
                 else:
                     receivers.append([child])
         heads = [holder] + ([obj] if obj is not None and obj != verb.head else [])
@@ -827,7 +802,7 @@ class EventCoder:
             for head in heads:
                 for child in head.children:
                     if child.dep_ in ("prep", "prt") and child.lower_ == prep_word:
-                        pobjs = [g for g in child.children if g.dep_ == "pobj"] or _dangling_object(child)
+                        pobjs = [g for g in child.children if g.dep_ == "pobj"] or dangling_object(child)
                         if prep_word == "to":
                             to_objects.append(pobjs)
                         # "fired a missile at military positions": what force is aimed at, not where it happened
@@ -849,9 +824,9 @@ class EventCoder:
         for head in heads:
             # "imposed sanctions in relation to Iraq", "measures with regard to Myanmar": a compound preposition
             # names whom the act concerns, not where it happened.
-            for framing in _prep_objects(head, ("in", "with")):
+            for framing in prep_objects(head, ("in", "with")):
                 if framing.lemma_.lower() in FRAMING_NOUNS:
-                    prepositional.append(_prep_objects(framing, ("to", "of")))
+                    prepositional.append(prep_objects(framing, ("to", "of")))
         if obj is not None and obj.dep_ == "pobj" and obj.head.lower_ == "as" and obj.head.head == holder:
             # "held civilians as human shields in Raqqa": the pattern's word is what they are made, its place where;
             # the object is who
@@ -873,7 +848,7 @@ class EventCoder:
             # forces": the complaint or inquiry is aimed at who carried them out.
             preps = ("over", "about", "into") if trig.code.startswith("09") else ("over", "about")
             for head in heads:
-                for pobj in _prep_objects(head, preps):
+                for pobj in prep_objects(head, preps):
                     authors = self._noun_args(pobj)[0] if self._noun_key(pobj) else []
                     authors = [a for a in authors if a.pos_ != "PRON"] or [
                         g for c in pobj.children if c.dep_ == "acl" and c.tag_ == "VBN"
@@ -903,7 +878,7 @@ class EventCoder:
             core.extend(object_candidates + [c for c in prepositional if not any(c is t for t in to_objects)])
             if trig.code.startswith("174"):
                 places.extend(to_objects)  # those deported "to Honduras" are placed where they are sent
-        elif _is_transfer(trig.code) or (holder != verb and holder.lemma_.lower() in GIVING_VERBS):
+        elif is_transfer(trig.code) or (holder != verb and holder.lemma_.lower() in GIVING_VERBS):
             # "returned the artifacts to the government of Iraq": what is handed over is not the recipient; nor
             # when the act considered or planned is a giving ("considering giving a voucher to every household").
             to_phrases = [c for c in prepositional if c and any(c is t for t in to_objects)]
@@ -923,7 +898,7 @@ class EventCoder:
             for clause in [c for c in obj.children if c.dep_ in ("acl", "ccomp")]:  # "hopes the government will ..."
                 core.append([c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")])
         if (holder.lemma_.lower() in PERMIT_VERBS and not any(c.dep_ == "dobj" for c in holder.children)
-                and any(_names_a_party(s) or s.pos_ == "PRON" for s in self._subject_tokens(verb)[0])):
+                and any(names_a_party(s) or s.pos_ == "PRON" for s in self._subject_tokens(verb)[0])):
             # "refused to allow United Nations planes to land": the parser makes them the subject of the act let
             core.extend([g for g in c.children if g.dep_ == "nsubj" and g.pos_ in ("NOUN", "PROPN")]
                         for c in holder.children if c.dep_ in ("ccomp", "xcomp"))
@@ -935,7 +910,7 @@ class EventCoder:
                              for g in c.children if g.dep_ == "nsubj" and g.pos_ in ("PROPN", "NOUN")])
         if obj is not None and obj != verb.head:
             # "its commitment to support the police", "a mediation effort to resolve the rift between Qatar and ..."
-            core.extend(_purpose_targets(obj))
+            core.extend(purpose_targets(obj))
         if trig.code[:2] == "14":
             core.extend(self._protested(verb, holder, trig.obj))
         if trig.code[:2] in ("10", "11", "13"):
@@ -959,7 +934,7 @@ class EventCoder:
                 and obj.lemma_.lower() in self._withdrawable):
             # "withdrew peacekeepers from the Eritrea-Djibouti border": the forces are the actor's own; the act
             # falls on where they are pulled out of.
-            left = [place for place in _prep_objects(holder, ("from",)) + _prep_objects(obj, ("from",))
+            left = [place for place in prep_objects(holder, ("from",)) + prep_objects(obj, ("from",))
                     if not any(t.dep_ == "poss" and t.pos_ == "PRON" for t in place.subtree)]  # not "its stations"
             if left:
                 core.insert(0, left)
@@ -1011,23 +986,23 @@ class EventCoder:
         objects: list[Token] = []
         for clause in {id(t): t for t in (verb, holder, obj) if t is not None}.values():
             for child in clause.children:
-                if (child.dep_ in ("advcl", "xcomp") or _purpose_clause(child)) and child.lemma_.lower() in PROTEST_PURPOSES:
+                if (child.dep_ in ("advcl", "xcomp") or purpose_clause(child)) and child.lemma_.lower() in PROTEST_PURPOSES:
                     protested = [g for g in child.children if g.dep_ == "dobj"]
                     objects.extend(protested)
-                    if protested and _active(child):
+                    if protested and active(child):
                         # "to protest the rights violations under Sharia law by Islamic fundamentalists": the
                         # parser hangs the author of what is protested on the verb
-                        found.extend([a] for a in _prep_objects(child, ("by",)) if _names_a_party(a))
-                    objects.extend(_prep_objects(child, ("against", "over", "for", "at", "on")))  # "calling on X"
+                        found.extend([a] for a in prep_objects(child, ("by",)) if names_a_party(a))
+                    objects.extend(prep_objects(child, ("against", "over", "for", "at", "on")))  # "calling on X"
                 elif child.dep_ == "prep" and child.lower_ in ("in", "against", "over"):
                     for pobj in (g for g in child.children if g.dep_ == "pobj"):
                         if child.lower_ in ("against", "over"):  # "went on strike over a bill signed by X"
                             objects.append(pobj)
                         elif pobj.lemma_.lower() in ("protest", "defiance", "opposition", "solidarity"):
-                            objects.extend(_prep_objects(pobj, ("against", "of", "at", "over", "to")))
+                            objects.extend(prep_objects(pobj, ("against", "of", "at", "over", "to")))
         for obj in objects:
             if not self._noun_key(obj) and obj.pos_ in ("NOUN", "PROPN"):
-                found.append(_done_by(obj))  # "over a pay freeze imposed by the government": who imposed it
+                found.append(done_by(obj))  # "over a pay freeze imposed by the government": who imposed it
                 found.append([obj])  # "in defiance of Chinese authorities": the authorities themselves
             actors, recipients, _ = self._noun_args(obj)
             actors = [a for a in actors if a.pos_ != "PRON"]  # "their demands" are the protesters' own
@@ -1118,10 +1093,10 @@ class EventCoder:
         ("set up a research centre in Tokyo", "blocked streets in Hong Kong") falls on the place, as CAMEO
         coders code a location when no other target is named."""
         if targets:
-            if all(_is_placed(t) for t in targets):
+            if all(is_placed(t) for t in targets):
                 return targets
             setting = self._place_within(target_toks, offset, resolver)
-            return [_placed(t, setting) for t in targets] if setting is not None else targets
+            return [placed_in(t, setting) for t in targets] if setting is not None else targets
         verb = trig.token
         objects = [trig.obj] if trig.obj is not None and trig.obj != verb.head else [
             clause for clause in verb.children if clause.dep_ == "xcomp" and clause.pos_ == "VERB"]
@@ -1131,16 +1106,16 @@ class EventCoder:
             setting = self._place_within([obj], offset, resolver)
             if setting is not None:
                 return [replace(setting, start=offset + obj.idx, end=offset + obj.idx, resolved_by="text")]
-        if _is_transfer(trig.code):
+        if is_transfer(trig.code):
             receiver = self._receiver_within(verb, offset, resolver)
             if receiver is not None:
                 return [receiver]
         if trig.code[:2] in ("18", "19", "20") or trig.code == "138":
             # "sworn to fight until they gain control of villages near Macedonia's border": force aimed at no one
             # named falls where the clause telling its course or goal places it
-            clauses = _when_clauses(verb)
+            clauses = when_clauses(verb)
             if verb.dep_ in ("xcomp", "advcl") and verb.head != verb:  # "sworn [to fight] until ...": the governor's
-                clauses += [c for c in _when_clauses(verb.head) if c.i > verb.i]
+                clauses += [c for c in when_clauses(verb.head) if c.i > verb.i]
             for clause in clauses:
                 setting = self._place_within([clause], offset, resolver)
                 if setting is not None:
@@ -1157,7 +1132,7 @@ class EventCoder:
                 continue
             for pobj in tok.children:
                 found = self._actor(pobj, offset, resolver) if pobj.dep_ == "pobj" else None
-                if found is not None and _is_placed(found) and found.kind != "person":
+                if found is not None and is_placed(found) and found.kind != "person":
                     return found
         purposes = [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"
                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
@@ -1191,17 +1166,17 @@ class EventCoder:
         fallback: list[Token] = []
         place_actor: Actor | None = None
         for kind, candidate in candidates:
-            if kind == "core" and candidate and all(_own_forces(t) for t in candidate):
+            if kind == "core" and candidate and all(own_forces(t) for t in candidate):
                 continue  # "rejected a call for its peacekeepers to be deployed in East Timor": its own, not a party
             found = [a for a in (self._actor(t, offset, resolver) for t in candidate) if a]
-            placed = [a for a in found if _is_placed(a)]
+            placed = [a for a in found if is_placed(a)]
             if kind == "place" and place_actor is None:
                 # "rioted at a jail in Dili": the place phrase may name its country further in
                 place_actor = placed[0] if placed else self._place_within(candidate, offset, resolver)
             if chosen:
                 continue
             if kind == "core":
-                if any(_anaphoric(t) for t in candidate) or placed:
+                if any(anaphoric(t) for t in candidate) or placed:
                     chosen = candidate  # an argument we can place beats an unplaced one named earlier
                 elif found and not first_unplaced:
                     first_unplaced = candidate
@@ -1224,7 +1199,7 @@ class EventCoder:
                 if prep.dep_ != "prep" or prep.lower_ not in ("with", "to", "against", "from", "by", "for", "on"):
                     continue
                 pobjs = [g for g in prep.children if g.dep_ == "pobj"]
-                if pobjs and all(_is_placed(self._actor(p, offset, resolver)) for p in pobjs):
+                if pobjs and all(is_placed(self._actor(p, offset, resolver)) for p in pobjs):
                     return pobjs
         return []
 
@@ -1241,7 +1216,7 @@ class EventCoder:
                 found = self._actor(tok, offset, resolver)
                 if found is not None and found.country:
                     return [found]
-                phrase = _full_phrase(tok)
+                phrase = full_phrase(tok)
                 if len(phrase) <= MAX_PHRASE_TOKENS:
                     return [Actor(text=phrase.text, name=phrase.text, kind="org", start=offset + phrase.start_char,
                                   end=offset + phrase.end_char, resolved_by="text")]
@@ -1262,7 +1237,7 @@ class EventCoder:
                 if tok.lemma_.lower() in MEDIUM_WORDS | STATEMENT_WORDS | self._hosted_nouns | SETTING_WORDS or (
                         kind == "place" and (tok.pos_ != "NOUN" or tok.ent_type_)):
                     continue  # "optimism at a bipartisan deal" is a topic; "at a news conference" is where
-                phrase = _full_phrase(tok)
+                phrase = full_phrase(tok)
                 if len(phrase) > MAX_PHRASE_TOKENS:
                     continue
                 return Actor(text=phrase.text, name=phrase.text, kind="org", start=offset + phrase.start_char,
@@ -1274,7 +1249,7 @@ class EventCoder:
         """The country a peace mission named by `tok` serves, if its phrase names it ("the United Nations
         peacekeeping force in South Sudan", "an extension of the peacekeeping mission in Cyprus", "the NATO-led
         security force in Afghanistan"); None for any other phrase, or when it serves one of `own_countries`."""
-        missions = [tok] + [o for o in _prep_objects(tok, ("of",)) if tok.pos_ == "NOUN"]
+        missions = [tok] + [o for o in prep_objects(tok, ("of",)) if tok.pos_ == "NOUN"]
         for mission in missions:
             if mission.lemma_.lower() not in MISSION_NOUNS:
                 continue
@@ -1286,7 +1261,7 @@ class EventCoder:
                 led = self._actor(mission, offset, resolver)
                 if led is None or led.kind != "igo" or not any(c.lemma_.lower() in MISSION_KINDS for c in modifiers):
                     continue
-            for place in _prep_objects(mission, ("in",)):
+            for place in prep_objects(mission, ("in",)):
                 found = self._actor(place, offset, resolver)
                 if found is not None and found.kind == "state" and found.country not in own_countries | {None, "IGO"}:
                     return place
@@ -1311,7 +1286,7 @@ class EventCoder:
         out: list[Token] = []
         for tok in tokens:
             out.append(tok)
-            stack = [c for c in tok.children if c.dep_ == "conj" or _listed_apposition(c)]
+            stack = [c for c in tok.children if c.dep_ == "conj" or listed_apposition(c)]
             while stack:
                 conj = stack.pop(0)
                 if conj.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -1322,7 +1297,7 @@ class EventCoder:
     def _reports(self, apposition: Token) -> bool:
         """Whether a comma-set "apposition" is really the speaker of a report that follows it: "withdrew troops
         from Syria, Defence Minister Sergei Shoigu said"."""
-        after = _compact_edge(apposition) + 1
+        after = compact_edge(apposition) + 1
         doc = apposition.doc
         return after < len(doc) and doc[after].pos_ == "VERB" and doc[after].lemma_.lower() in self.lexicon.speech_verbs
 
@@ -1334,10 +1309,10 @@ class EventCoder:
             if child.i <= tok.i:
                 continue
             appos_start = child.left_edge.i
-            if child.dep_ == "appos" and not _listed_apposition(child) and (appos_start == end or (appos_start == end + 1 and doc[end].text == ",")):
+            if child.dep_ == "appos" and not listed_apposition(child) and (appos_start == end or (appos_start == end + 1 and doc[end].text == ",")):
                 # "its NATO ally Turkey", "Thomas Shannon, U.S. undersecretary of state": the apposition names it too
                 if not any(t.pos_ in ("VERB", "AUX") for t in child.subtree) and not self._reports(child):
-                    end = max(end, _compact_edge(child) + 1)
+                    end = max(end, compact_edge(child) + 1)
                 continue
             if child.dep_ == "acl" and child.tag_ == "VBN" and child.i == end and child.right_edge.i - tok.i <= 7 and any(
                     g.dep_ in ("prep", "agent") for g in child.children):
@@ -1347,14 +1322,14 @@ class EventCoder:
                     tok.pos_ in ("NOUN", "PROPN") or tok.lower_ in GENERIC_HEADS or tok.lemma_.lower() in QUANTITY_NOUNS):
                 continue
             if child.lower_ == "for" and (tok.lower_ in GENERIC_HEADS or tok.lower_ in ROLE_HEADS):
-                end = max(end, _compact_edge(child) + 1)  # "a spokesman for the Taliban", "Minister for Foreign Affairs"
+                end = max(end, compact_edge(child) + 1)  # "a spokesman for the Taliban", "Minister for Foreign Affairs"
                 continue
             # "the government of Liberia", "Doctors from two American aid groups", "rebels in Darfur" — but not
             # "civilians in an attack on a village in ...": a place phrase joins only when it is short.
-            short_place = _compact_edge(child) - child.i <= 4 and any(
+            short_place = compact_edge(child) - child.i <= 4 and any(
                 g.ent_type_ in ("GPE", "LOC", "NORP", "ORG") for g in child.subtree)
-            if (child.lower_ == "of" and not _charge_of(tok, child)) or (child.lower_ in ("from", "in") and short_place):
-                end = max(end, _compact_edge(child) + 1)
+            if (child.lower_ == "of" and not charge_of(tok, child)) or (child.lower_ in ("from", "in") and short_place):
+                end = max(end, compact_edge(child) + 1)
 
         # Don't swallow a leading conjunct's siblings or punctuation.
         while start < end - 1 and doc[start].is_punct:
@@ -1366,7 +1341,7 @@ class EventCoder:
     # ------------------------------------------------------------------ events
     def code_sentence(self, sent: Span, sentence_index: int, offset: int, resolver: SpanResolver,
                       published: str | date | None, previous: Sequence[Event] = ()) -> list[Event]:
-        if _about_sport(sent):
+        if about_sport(sent):
             return []  # "Real Madrid beat Barcelona 3-1": not an assault
         self._actor_cache = {}
         events: list[Event] = []
@@ -1374,7 +1349,7 @@ class EventCoder:
         described: set[int] = set()
         for trig in self._triggers(sent):
             found = self._events_for(trig, sent, sentence_index, offset, resolver, published, previous)
-            if not _main_clause(trig.token):
+            if not main_clause(trig.token):
                 background.update(id(e) for e in found)
             if trig.token.dep_ in ("relcl", "acl") and not trig.nominal and trig.token.tag_ == "VBN":
                 described.update(id(e) for e in found)
@@ -1383,19 +1358,19 @@ class EventCoder:
             statement = self._statement(sent, sentence_index, offset, resolver, published)
             if statement is not None and not events:
                 events.append(statement)
-        if any(_is_placed(e.actor) or _is_placed(e.recipient) for e in events):
+        if any(is_placed(e.actor) or is_placed(e.recipient) for e in events):
             # Beside an act between parties we can place, a background act between parties we cannot
             # ("detainees held after the escape") is one no dyad can use.
             events = [e for e in events
-                      if _is_placed(e.actor) or _is_placed(e.recipient) or id(e) not in background]
-        if any(id(e) not in background and _is_placed(e.actor) and _is_placed(e.recipient) for e in events):
+                      if is_placed(e.actor) or is_placed(e.recipient) or id(e) not in background]
+        if any(id(e) not in background and is_placed(e.actor) and is_placed(e.recipient) for e in events):
             # Beside the act the sentence reports between two placed parties, a coder leaves out background: a
             # participle describing a noun ("property seized by government forces in the 1970s") and acts told in
             # subordinate clauses or noun phrases with a side the text does not place ("after last month's U.S.
             # invasion", "when Idi Amin expelled them") — no dyad can use those.
             events = [e for e in events if id(e) not in described and (
-                id(e) not in background or (_is_placed(e.actor) and _is_placed(e.recipient)))]
-        return _dedupe(events)
+                id(e) not in background or (is_placed(e.actor) and is_placed(e.recipient)))]
+        return dedupe(events)
 
     def _actors(self, tokens: Iterable[Token], offset: int, resolver: SpanResolver) -> list[Actor]:
         """Actors for argument heads; "Hungarian and Romanian officials" gives one actor per country."""
@@ -1418,7 +1393,7 @@ class EventCoder:
             actor = self._actor(appositions[0], offset, resolver) if appositions else None
             if actor is not None and actor.country is not None and appositions[0].left_edge.i == tok.i + 1:
                 # "its NATO ally Turkey": named by the apposition, written as the whole phrase
-                whole = tok.doc[tok.left_edge.i:_compact_edge(appositions[0]) + 1]
+                whole = tok.doc[tok.left_edge.i:compact_edge(appositions[0]) + 1]
                 actor = replace(actor, text=whole.text, start=offset + whole.start_char, end=offset + whole.end_char)
             if actor is None or actor.country is None:
                 actor = self._actor(tok, offset, resolver) or actor
@@ -1437,17 +1412,17 @@ class EventCoder:
                 # One actor per country, each written as the whole phrase ("Russian and Syrian warplanes").
                 return [replace(part, text=phrase.text, start=offset + phrase.start_char, end=offset + phrase.end_char)
                         for part in parts]
-        owners = [g for g in _prep_objects(tok, ("of",)) if any(x.dep_ == "conj" for x in g.children)]
+        owners = [g for g in prep_objects(tok, ("of",)) if any(x.dep_ == "conj" for x in g.children)]
         if owners and (tok.lower_ in GENERIC_HEADS or tok.lemma_.lower() in GENERIC_HEADS):
             # "the armies of Brazil and Argentina": one actor per country, written as the whole phrase
-            phrase = _full_phrase(tok)
+            phrase = full_phrase(tok)
             parts = [a for a in (self._actor(o, offset, resolver) for o in self._expand(owners[:1])) if a]
             if len(parts) > 1 and all(p.country for p in parts):
                 head = resolver.actor_for_span(tok.doc[tok.left_edge.i:tok.i + 1], offset)
                 sector = head.sector if head is not None and head.sector else None
                 return [replace(p, text=phrase.text, start=offset + phrase.start_char, end=offset + phrase.end_char,
                                 sector=sector or p.sector) for p in parts]
-        homes = [g for g in _prep_objects(tok, ("in",)) if any(x.dep_ == "conj" for x in g.children)]
+        homes = [g for g in prep_objects(tok, ("in",)) if any(x.dep_ == "conj" for x in g.children)]
         if homes and tok.tag_ == "NNS" and tok.lemma_.lower() in POPULATION_NOUNS:
             # "people in Somalia, Ethiopia and Kenya": one party per country, the first written with its head.
             places = [a for a in (self._actor(o, offset, resolver) for o in self._expand(homes[:1])) if a]
@@ -1476,7 +1451,7 @@ class EventCoder:
                 actor = replace(actor, sector=shared.sector, kind="group")
         if actor.sector is None and actor.country and tok.pos_ == "NOUN":
             # "the computers of South Korean army officers", "the right of Russian troops": whose they are
-            owners = [o for o in _prep_objects(tok, ("of",)) if o.pos_ in ("NOUN", "PROPN")]
+            owners = [o for o in prep_objects(tok, ("of",)) if o.pos_ in ("NOUN", "PROPN")]
             owner = self._actor(owners[0], offset, resolver) if owners else None
             if owner is not None and owner.sector and owner.country == actor.country:
                 actor = replace(actor, sector=owner.sector)
@@ -1525,7 +1500,7 @@ class EventCoder:
                     # "King Hassan was quoted as saying he would ...": the one quoted.
                     subjects = [c for c in speech.head.head.children
                                 if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"]
-                if subjects and _number_agrees(tok, _counted(subjects[0])):
+                if subjects and number_agrees(tok, counted(subjects[0])):
                     return subjects[0]
                 return None
             if clause.dep_ in ("xcomp", "conj", "acomp") and clause.head != clause:
@@ -1539,7 +1514,7 @@ class EventCoder:
         if verb.lemma_.lower() not in VIOLENT_VERBS or code[:2] not in ("18", "19"):
             return code
         # "was killed in a car bomb explosion": the means named in the passive is the violence used.
-        means = _prep_objects(verb, ("in", "by")) if not source_toks else []
+        means = prep_objects(verb, ("in", "by")) if not source_toks else []
         for tok in [*source_toks, *means]:
             head = tok.lower_
             key = self._noun_key(tok)
@@ -1567,8 +1542,8 @@ class EventCoder:
         setting = self._named_setting(tok, actor, offset, resolver)
         if setting is not None:
             return setting
-        full = _full_phrase(tok)
-        counter = _counting_head(tok)
+        full = full_phrase(tok)
+        counter = counting_head(tok)
         if counter is not None:  # "dozens of demonstrators", "a group of Moroccan diplomats": the count is written too
             full = tok.doc[counter.left_edge.i:full.end]
         if len(full) <= MAX_PHRASE_TOKENS and full.start_char + offset <= actor.start and actor.end <= full.end_char + offset:
@@ -1581,7 +1556,7 @@ class EventCoder:
     def _named_setting(self, tok: Token, actor: Actor, offset: int, resolver: SpanResolver) -> Actor | None:
         """"a ceasefire in Afghanistan", "aid in Yemen", "the normalization of the situation in Mali": an act or a
         thing is no party; the state it stands for is the place its phrase names, and that place is the mention."""
-        if actor.kind != "state" or tok.pos_ != "NOUN" or (_agentive(tok) and not self._noun_key(tok)):
+        if actor.kind != "state" or tok.pos_ != "NOUN" or (agentive(tok) and not self._noun_key(tok)):
             return None
         if resolver.actor_for_span(tok.doc[tok.left_edge.i:tok.i + 1], offset) is not None:
             return None  # "Ukrainian forces in the Crimea": named by itself
@@ -1615,23 +1590,23 @@ class EventCoder:
                           end=offset + tok.idx + len(tok.text), resolved_by="text")
         elif actor is None and tok.pos_ == "NOUN" and not self._noun_key(tok) and (
                 (tok.tag_ == "NNS" and tok.lemma_.lower() not in THING_WORDS)
-                or (tok.dep_ in ("dobj", "pobj", "nsubjpass", "dative") and _agentive(tok))):
+                or (tok.dep_ in ("dobj", "pobj", "nsubjpass", "dative") and agentive(tok))):
             # "Musicians", "protesters": a group the knowledge base cannot place, kept as the text names it.
             actor = Actor(text=phrase.text, name=phrase.text, kind="org", start=offset + phrase.start_char,
                           end=offset + phrase.end_char, resolved_by="text")
-        if actor is not None and not _is_placed(actor):
+        if actor is not None and not is_placed(actor):
             # "militants loyal to Iraq's al-Qaeda frontman", "forces loyal to Gbagbo": the side they are loyal to.
             for loyalty in (c for c in tok.children if c.dep_ == "amod" and c.lower_ in ("loyal", "faithful")):
-                for patron in _prep_objects(loyalty, ("to",)):
+                for patron in prep_objects(loyalty, ("to",)):
                     side = self._actor(patron, offset, resolver)
                     if side is not None and side.country and side.country != "IGO":
                         return replace(actor, country=side.country, resolved_by="text")
             # "troops from the Collective Security Treaty Organization": sent by the organisation
-            for sender in _prep_objects(tok, ("from",)):
+            for sender in prep_objects(tok, ("from",)):
                 body = self._actor(sender, offset, resolver)
                 if body is not None and body.kind == "igo":
                     return replace(actor, country=body.country, org=body.org, resolved_by="text")
-        if not _is_placed(actor):
+        if not is_placed(actor):
             named = self._named_in_apposition(tok, offset, resolver)
             if named is not None:
                 return replace(named, text=phrase.text, start=offset + phrase.start_char,
@@ -1650,7 +1625,7 @@ class EventCoder:
                 bracketed = current.i > 0 and current.nbor(-1).text == "("
                 span = current.doc[current.i:current.i + 1] if bracketed else self._phrase(current)
                 found = resolver.actor_for_span(span, offset)
-                if found is not None and _is_placed(found) and found.kind != "person":
+                if found is not None and is_placed(found) and found.kind != "person":
                     return found
             queue.extend(c for c in current.subtree if c.dep_ == "appos" and c is not current)
         return None
@@ -1690,11 +1665,11 @@ class EventCoder:
                 aimed, _ = self._choose_recipient([("core", c) for c in aims], offset, resolver)
                 target_toks = aimed or target_toks
             if not source_toks and not target_toks and trig.code[:2] in ("18", "19", "20") and (
-                    dying := _death_caused_by(verb)) is not None:
+                    dying := death_caused_by(verb)) is not None:
                 # "a prisoner died as a result of torture in Israeli police custody": the one who died suffered it,
                 # at the hands of whoever held him
                 target_toks = [c for c in dying.children if c.dep_ == "nsubj"]
-                source_toks = _custody_holder(dying)
+                source_toks = custody_holder(dying)
             if not source_toks and not target_toks:
                 return []
         elif trig.flip:
@@ -1709,14 +1684,14 @@ class EventCoder:
             agentless = not source_toks
             if patients and agentless and verb.lemma_.lower() in EXPULSION_VERBS:
                 # "inspectors have been expelled from North Korea": the state they leave is the one expelling them.
-                source_toks = _prep_objects(verb, ("from",))
+                source_toks = prep_objects(verb, ("from",))
             candidates = self._recipient_candidates(trig)
             if patients and agentless and trig.code.startswith("087"):
                 # "UN peacekeepers were shipped out of Gorazde": the force withdrawn is the one withdrawing, from
                 # the place it leaves.
                 source_toks, patients = patients, []
-                left = _prep_objects(verb, ("from",)) + [g for p in verb.children if p.dep_ in ("prep", "prt")
-                                                         and p.lower_ == "out" for g in _prep_objects(p, ("of",))]
+                left = prep_objects(verb, ("from",)) + [g for p in verb.children if p.dep_ in ("prep", "prt")
+                                                         and p.lower_ == "out" for g in prep_objects(p, ("of",))]
                 candidates.insert(0, ("core", left))
             if patients and agentless:
                 candidates.insert(0, ("core", patients))  # "a missionary was arrested in Lebanon"
@@ -1743,7 +1718,7 @@ class EventCoder:
         if any(t.lemma_.lower() in MILITARY_ACTS for t in source_toks):
             # "US Predator attacks have killed ...", "Russian air strikes hit ...": a state's strikes are its military's
             sources = [replace(a, sector="MIL") if a.kind == "state" and a.sector is None else a for a in sources]
-        if trig.code[:2] in ("03", "04", "05", "06", "07", "08") or _peacekeeping_deployment(trig.code, verb):
+        if trig.code[:2] in ("03", "04", "05", "06", "07", "08") or peacekeeping_deployment(trig.code, verb):
             # "sent troops to the UN peacekeeping force in South Sudan": help given to a mission goes to the
             # country it serves; a host agreeing to a mission on its own soil deals with the mission itself.
             own = {a.country for a in sources}
@@ -1752,25 +1727,25 @@ class EventCoder:
         anaphoric_target = False
         partners: set[int] = set()  # where the other side of a symmetric act is named
         for t in self._expand(target_toks):
-            if _anaphoric(t) and previous:
+            if anaphoric(t) and previous:
                 anaphoric_target = True
                 continue
             found = self._actors([t], offset, resolver)
-            if trig.code in SYMMETRIC_CODES | VISIT_CODES and _partner(t):
+            if trig.code in SYMMETRIC_CODES | VISIT_CODES and partner(t):
                 # a town or city visited is where, not who hosts ("will visit Paris")
                 partners.update(a.start for a in found
                                 if trig.code in SYMMETRIC_CODES or not resolver.is_locality(a))
             targets.extend(found)
         if place is None and not trig.nominal:
             place = self._place_of(source_toks, offset, resolver)  # "a roadside bombing near Samarra killed ..."
-        if place is None and not trig.nominal and (attempt := _attempt_of(verb)) is not None and attempt.head != attempt:
+        if place is None and not trig.nominal and (attempt := attempt_of(verb)) is not None and attempt.head != attempt:
             # "an attempt to assassinate the governor was thwarted in Khanty-Mansiysk": where it was made
             place = self._place_of([attempt.head], offset, resolver)
         struck_at: Actor | None = None
         if place is None and not trig.nominal and trig.code[:2] in ("18", "19", "20"):
             # "killed 23 people when they blew themselves up in Tel Aviv": the clause telling how the blow fell
             # names where the victims were (not who struck them).
-            struck_at = self._place_within(_when_clauses(verb), offset, resolver)
+            struck_at = self._place_within(when_clauses(verb), offset, resolver)
         if place is None and trig.code[:2] == "14" and trig.obj is not None and trig.obj.lemma_.lower() in BLOCKED_WAYS:
             place = self._place_of([trig.obj], offset, resolver)  # "blocked streets in Hong Kong"
         if (not sources and not any(t.pos_ == "PRON" for t in source_toks) and place is not None and place.country
@@ -1783,21 +1758,21 @@ class EventCoder:
         if trig.code[:2] in ("18", "19", "20") and (struck := self._struck_by_main_act(verb, offset, resolver)):
             # "a camp for Congolese refugees was attacked, killing 156 people", "killed one U.S. soldier and wounded
             # two others": the victims of the follow-on act are those the main act struck.
-            targets = [_placed(t, struck) for t in targets] or [
+            targets = [placed_in(t, struck) for t in targets] or [
                 replace(struck, text="", start=offset + verb.idx, end=offset + verb.idx)]  # "..., killing 50"
         if place is not None or struck_at is not None:
             # An unplaced recipient ("a 35-year-old inmate", "civilians") is where the act happened: "Russian troops
             # killed civilians in Bucha" are Ukrainian civilians.
-            targets = [_placed(t, place or struck_at) for t in targets]
+            targets = [placed_in(t, place or struck_at) for t in targets]
         # "Egyptian police dispersed demonstrators", "protesters marched against the government": an unplaced
         # domestic group is the other side's compatriots, as CAMEO codes domestic events.
-        targets = [_compatriots(t, sources) for t in targets]
+        targets = [compatriots(t, sources) for t in targets]
         if place is not None:
-            sources = [_placed(a, place) for a in sources]  # "prisoners rioted at a jail in Dili"
-        sources = [_compatriots(a, targets) for a in sources]
-        if trig.code[:2] == "17" and (jurisdiction := _home_authority(sources)) is not None:
+            sources = [placed_in(a, place) for a in sources]  # "prisoners rioted at a jail in Dili"
+        sources = [compatriots(a, targets) for a in sources]
+        if trig.code[:2] == "17" and (jurisdiction := home_authority(sources)) is not None:
             # Whoever a state's authorities arrest, detain or search is within their reach: on their territory.
-            targets = [_placed(t, jurisdiction) if t.kind != "igo" else t for t in targets]
+            targets = [placed_in(t, jurisdiction) if t.kind != "igo" else t for t in targets]
         if not trig.nominal:
             targets = self._placed_by_setting(targets, target_toks, trig, offset, resolver)
         if trig.code[:2] in CONFLICT_ROOTS - {"14"} and any(
@@ -1819,7 +1794,7 @@ class EventCoder:
             for prior in previous:
                 if prior.trigger_start != last_trigger:
                     continue
-                for actor in _as_list(prior.actor):
+                for actor in as_list(prior.actor):
                     if actor.actor_id not in seen_ids:
                         seen_ids.add(actor.actor_id)
                         targets.append(actor)
@@ -1835,7 +1810,7 @@ class EventCoder:
             return []
         if any(t.lemma_.lower() in NON_ACTOR_HEADS or t.lower_ in NON_ACTOR_HEADS for t in source_toks):
             return []  # an earthquake, the markets or a team did it: not a political event
-        if not _actor_like(sources) and not _actor_like(targets) and (trig.nominal or not sources):
+        if not actor_like(sources) and not actor_like(targets) and (trig.nominal or not sources):
             # A verb is kept when someone unplaceable acts, or is acted on in the passive ("a missionary was
             # arrested"); not when a storm, a market or a team is the subject.
             if trig.nominal or not targets or any(t.lemma_.lower() in NON_ACTOR_HEADS for t in source_toks):
@@ -1847,32 +1822,32 @@ class EventCoder:
                                               self._subject_tokens(verb.head)[0])
             if main_code[:2] in ("18", "19") and main_code[:2] != code[:2]:
                 code = main_code[:2] + "0"
-        if _peacekeeping_deployment(code, verb):
+        if peacekeeping_deployment(code, verb):
             code = "074"  # sending or deploying forces for peacekeeping is material cooperation
         if code.startswith("01") and not sources:
             return []
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_ADJECTIVES and verb.head.head != verb.head:
             modality = modality_of(verb.head.head)  # "is (not) willing to provide": the stance is what is asserted
-        elif (attempt := _attempt_of(verb)) is not None and attempt.head.pos_ in ("VERB", "AUX"):
+        elif (attempt := attempt_of(verb)) is not None and attempt.head.pos_ in ("VERB", "AUX"):
             modality = modality_of(attempt.head)  # "an attempt to kill him was foiled": the attempt is what happened
         else:
             governors = [verb.head] if verb.dep_ in ("xcomp", "ccomp") else []
             modality = modality_of(verb, governors)
-        if modality in ("future", "asserted") and _threat_unless(verb):
+        if modality in ("future", "asserted") and threat_unless(verb):
             # "will withdraw its force unless the president agrees": an ultimatum, made now (CAMEO 13x).
-            code, modality = _combine("threaten", code) or "130", "asserted"
-        if modality == "negated" and code[:2] in ("03", "04", "05", "06", "07", "08") and _future_or_modal(verb):
+            code, modality = combine("threaten", code) or "130", "asserted"
+        if modality == "negated" and code[:2] in ("03", "04", "05", "06", "07", "08") and future_or_modal(verb):
             # "will not release the hostages" is an asserted refusal (CAMEO 12x), not a negated release.
-            code = _combine("refuse", code) or "120"
+            code = combine("refuse", code) or "120"
             modality = "asserted"
         if modality == "future" and not trig.nominal:
             # CAMEO codes announced future acts as intentions (03x) or threats (13x); the modality keeps "future".
-            code = _combine("agree", code) or code if code[:2] in ("04", "05", "06", "07", "08") else code
+            code = combine("agree", code) or code if code[:2] in ("04", "05", "06", "07", "08") else code
             if code[:2] in ("14", "15", "16", "17", "18", "19", "20"):
-                code = _combine("threaten", code) or code
-        if (code[:2] in ("18", "19", "20") or code == "138") and _readying(verb):
+                code = combine("threaten", code) or code
+        if (code[:2] in ("18", "19", "20") or code == "138") and readying(verb):
             code = "150"  # "the army prepared to resume shelling": a force readied, not yet used (CAMEO 15)
-        if sources and not anaphoric_target and (not targets or _only_own_state(targets, sources)):
+        if sources and not anaphoric_target and (not targets or only_own_state(targets, sources)):
             # "lifted a state of emergency in West Darfur State": the place within the actor's own state is where
             # a domestic measure falls; named only so, it would otherwise pair the state with itself.
             targets = self._home_side(code, sources, verb, offset, resolver) or targets
@@ -1893,16 +1868,16 @@ class EventCoder:
             if code[:2] not in ("03", "04", "05", "06"):
                 code = "060"
                 info = ontology.lookup(code)
-            together = _coordinated(sources, sent, offset)
+            together = coordinated(sources, sent, offset)
             pairs = [(a, b) for a in together for b in together if a is not b and a.actor_id != b.actor_id]
         elif len(sources) > 1 and reciprocal and (not targets or code[:2] in ("03", "04", "05", "06") or mutual_breach) \
-                and not _third_party(targets, sources, code) and not (
+                and not third_party(targets, sources, code) and not (
                 any(t.dep_ == "pobj" and t.head.lower_ == "with" for t in target_toks)
                 and (source_countries := {a.country for a in sources if a.country})
                 and any(t.country and t.country not in source_countries for t in targets)):
             # "Hungarian and Romanian officials agreed": each with the other; but "Fabius and a group of deputies
             # held talks with Romania's leaders" is one side meeting the other.
-            together = _coordinated(sources, sent, offset)
+            together = coordinated(sources, sent, offset)
             pairs = [(a, b) for a in together for b in together if a is not b and a.actor_id != b.actor_id]
         else:
             for source in sources or [None]:
@@ -1916,7 +1891,7 @@ class EventCoder:
                     if source is not None and target is not None and (reciprocal_args or (
                             target.start in partners and code[:2] in ("03", "04", "05")
                             and (trig.code in SYMMETRIC_CODES or code.startswith("03"))
-                            and modality in ("asserted", "future") and not _conditional(verb))):
+                            and modality in ("asserted", "future") and not conditional(verb))):
                         pairs.append((target, source))
             if not pairs:  # every recipient turned out to be the actor itself
                 pairs = [(source, None) for source in sources]
@@ -1932,7 +1907,7 @@ class EventCoder:
         out: list[Event] = []
         for source, target in pairs:
             out.append(Event(
-                actor=source, recipient=target, type=_event_type(info), mode=info.plover_mode or None,
+                actor=source, recipient=target, type=event_type(info), mode=info.plover_mode or None,
                 cameo=info.cameo, quad=info.quad, intensity=info.intensity, goldstein=info.goldstein,
                 modality=modality, date=resolved.value if resolved else None,
                 date_precision=resolved.precision if resolved else None,  # type: ignore[arg-type]
@@ -1958,7 +1933,7 @@ class EventCoder:
         if not victims and verb.dep_ == "conj":
             return self._struck_by_main_act(main, offset, resolver)  # "..., killing or wounding 50"
         for victim in victims:
-            housing = _prep_objects(victim, ("for", "of"))  # "a camp for Congolese refugees"
+            housing = prep_objects(victim, ("for", "of"))  # "a camp for Congolese refugees"
             for actor in self._actors(self._expand([victim, *housing]), offset, resolver):
                 if actor.country and actor.country != "IGO":
                     return actor
@@ -2018,11 +1993,11 @@ class EventCoder:
             p for m in measures for p in m.children if p.dep_ == "prep" and p.lower_ in PLACE_PREPS | {"on"}]
         for prep in scopes:
             for pobj in prep.children:
-                if pobj.dep_ != "pobj" or pobj.pos_ not in ("NOUN", "PROPN") or _names_a_time(prep):
+                if pobj.dep_ != "pobj" or pobj.pos_ not in ("NOUN", "PROPN") or names_a_time(prep):
                     continue
                 found = self._actor(pobj, offset, resolver)
                 if found is None or found.country in (None, country):
-                    phrase = _full_phrase(pobj)
+                    phrase = full_phrase(pobj)
                     return Actor(text=phrase.text, name=phrase.text, kind="state", country=country,
                                  start=offset + phrase.start_char, end=offset + phrase.end_char, resolved_by="text")
         return None
@@ -2049,7 +2024,7 @@ class EventCoder:
                 continue  # "units observed parts of the manoeuvres" watched; they did not say anything
             sources, _ = self._subject_tokens(tok)
             actors = [a for a in (self._actor(t, offset, resolver) for t in sources) if a]
-            if not any(_political(a) for a in actors):
+            if not any(political(a) for a in actors):
                 continue  # a farmer's view of the harvest is not a political statement
             recipient = None
             for child in tok.children:
@@ -2061,7 +2036,7 @@ class EventCoder:
             modality = modality_of(tok)
             resolved = event_date(tok, published)
             return Event(
-                actor=actors[0], recipient=recipient, type=_event_type(info), mode=info.plover_mode or None,
+                actor=actors[0], recipient=recipient, type=event_type(info), mode=info.plover_mode or None,
                 cameo=info.cameo, quad=info.quad, intensity=info.intensity, goldstein=info.goldstein,
                 modality=modality, date=resolved.value if resolved else None,
                 date_precision=resolved.precision if resolved else None,  # type: ignore[arg-type]
@@ -2088,743 +2063,6 @@ class EventCoder:
                 history.extend(found)
                 index += 1
         return events, index
-
-
-def _combine(governor: str, inner_code: str) -> str | None:
-    root = inner_code[:2]
-    if governor in INTENT_VERBS:
-        table = {"04": "036", "05": "032", "06": {"061": "0311", "062": "0312", "063": "0313", "064": "0314"}.get(inner_code[:3], "031"),
-                 "07": {"072": "0332", "073": "0333", "074": "0334"}.get(inner_code[:3], "033"),
-                 "08": {"0871": "0356", "087": "0356", "084": "0353", "0841": "0353", "085": "0354", "0831": "0341", "081": "0351"}.get(inner_code[:4], {"087": "0356", "084": "0353", "085": "0354", "083": "0342", "081": "0351", "086": "0355"}.get(inner_code[:3], "035")),
-                 "03": inner_code, "02": "030", "01": "030"}
-        if root in table:
-            return table[root]
-        if root in ("13", "14", "15", "16", "17", "18", "19", "20"):
-            return _combine("threaten", inner_code)
-        return "030"
-    if governor in THREAT_VERBS:
-        if inner_code.startswith("163"):
-            return "1312"
-        if root == "16":
-            return "1313" if inner_code[:3] == "161" else "131"
-        if root in ("18", "19", "20"):
-            return "138"
-        if root == "14":
-            return "133"
-        if root == "17":
-            return "137"
-        if root in ("15",):
-            return "138"
-        return "130" if governor == "threaten" else None
-    if governor in REFUSE_VERBS:
-        if root == "04":
-            return "125"
-        if inner_code.startswith("0831"):
-            return "1231"
-        if inner_code.startswith("084"):
-            return "1243"
-        if inner_code.startswith("087"):
-            return "1246"
-        if root == "08":
-            return "124"
-        if root == "06":
-            return "121"
-        if root == "07":
-            return "122"
-        return "120"
-    if governor in APPEAL_VERBS:
-        if root == "04":
-            return "026"
-        if inner_code.startswith("0831"):
-            return "0241"
-        if inner_code.startswith("084"):
-            return "0253"
-        if inner_code.startswith("085"):
-            return "0254"
-        if inner_code.startswith("087"):
-            return "0256"
-        if root == "08":
-            return "025"
-        if root == "06":
-            return "021"
-        if root == "07":
-            return "023"
-        if root in ("05", "03"):
-            return "022"
-        return "020"
-    if governor in DEMAND_VERBS:
-        if root == "04":
-            return "106"
-        if inner_code.startswith("0831"):
-            return "1041"
-        if inner_code.startswith("084"):
-            return "1053"
-        if inner_code.startswith("085"):
-            return "1054"
-        if inner_code.startswith("087"):
-            return "1056"
-        if root == "08":
-            return "105"
-        if root == "06":
-            return "101"
-        if root == "07":
-            return "103"
-        return "100"
-    return None
-
-
-MAX_PHRASE_TOKENS = 16
-
-
-def _main_clause(tok: Token) -> bool:
-    """The sentence's main verb, a verb coordinated with it, or a clause it reports or embeds."""
-    while tok.dep_ in ("conj", "xcomp", "ccomp") and tok.head != tok:
-        tok = tok.head
-    return tok.dep_ == "ROOT"
-
-
-def _third_party(targets: list[Actor], sources: list[Actor], code: str) -> bool:
-    """"Mexico and Canada agreed to lift tariffs on American products": a joint concession (CAMEO 08) or intent to
-    yield (035) aimed at a placed party other than the partners is coded toward it, not between the partners
-    (sharing information "on North Korea" stays between them)."""
-    if code[:2] != "08" and code[:3] != "035":
-        return False
-    countries = {s.country for s in sources}
-    return any(_is_placed(t) and t.country not in countries for t in targets)
-
-
-def _coordinated(actors: list[Actor], sent: Span, offset: int) -> list[Actor]:
-    """"Armenia and Azerbaijan agreed": partners named in one coordination are written as that coordination."""
-    ordered = sorted(actors, key=lambda a: a.start)
-    text = sent.doc.text
-    if not ordered or any(not a.text for a in ordered):
-        return actors
-    for left, right in zip(ordered, ordered[1:], strict=False):
-        if left.end > right.start or text[left.end - offset:right.start - offset].strip(" ,") not in ("and", "or", ""):
-            return actors
-    start, end = ordered[0].start, ordered[-1].end
-    written = text[start - offset:end - offset]
-    if len(written.split()) > MAX_PHRASE_TOKENS:
-        return actors
-    return [replace(a, text=written, start=start, end=end) for a in actors]
-
-
-RESOLVING_VERBS = {"resolve", "settle", "end", "defuse", "bridge", "mediate"}
-MEETING_VERBS = {"meet", "talk", "negotiate", "confer"}
-PURPOSE_CARRIERS = {"design", "aim", "intend", "mean", "seek"}
-
-
-def _reported_clause(verb: Token) -> Token | None:
-    """The main clause a complaint verb set off after it reports: "Serbian police are harassing journalists, a press
-    group *complained*" (the parser hangs the verb on the main clause or on an aside, not the clause on the verb)."""
-    if verb.lemma_.lower() not in COMPLAINT_VERBS:
-        return None
-    reported = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
-    if reported:
-        return reported[0]  # "protested that the government had ignored the refugees"
-    if any(c.dep_ in ("dobj", "xcomp", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in COMPLAINT_TOPIC_PREPS)
-           for c in verb.children):
-        return None
-    root = verb.sent.root
-    if root == verb or root.i > verb.i or root.pos_ not in ("VERB", "AUX"):
-        return None
-    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
-        return None
-    doc = verb.doc
-    if verb.dep_ in ("conj", "ccomp", "relcl") and root in verb.ancestors:
-        if verb.dep_ == "conj" and any(c.dep_ == "cc" for c in verb.head.children if verb.i > c.i > verb.head.i):
-            return None  # "police harassed journalists and the group complained": two acts, not a report
-        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS]
-        speaker = subjects[0] if subjects else None
-    elif verb.dep_ == "acl" and verb.head.i < verb.i and root in verb.ancestors:
-        speaker = verb.head  # "..., a human rights group protested", parsed as an aside's participle
-    else:
-        return None
-    if speaker is None or speaker.left_edge.i == 0 or doc[speaker.left_edge.i - 1].text != ",":
-        return None
-    return root
-
-
-def _names_a_party(tok: Token) -> bool:
-    """A noun naming a party by name or nationality ("Turkish police", "Islamic fundamentalists", "NATO"), not a
-    means ("by a 286-344 vote", "by force")."""
-    if tok.pos_ == "PROPN" or tok.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"):
-        return True
-    return tok.pos_ == "NOUN" and any(c.dep_ in ("amod", "compound", "nmod", "poss") and (
-        c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN") for c in tok.children)
-
-
-DEATH_VERBS = {"die", "succumb", "perish"}
-CAUSE_NOUNS = {"result", "consequence", "effect"}
-CUSTODY_NOUNS = {"custody", "detention", "jail", "prison", "captivity"}
-
-
-def _death_caused_by(noun: Token) -> Token | None:
-    """The verb of dying an act is named as the cause of: "died *of* torture", "died as a result *of* beatings"."""
-    node = noun
-    for _ in range(5):
-        head = node.head
-        if head == node:
-            return None
-        if head.pos_ == "VERB":
-            return head if head.lemma_.lower() in DEATH_VERBS and node.dep_ == "prep" else None
-        if head.pos_ == "NOUN" and head.lemma_.lower() not in CAUSE_NOUNS:
-            return None
-        node = head
-    return None
-
-
-def _custody_holder(verb: Token) -> list[Token]:
-    """Who held the one the verb tells of: "died in Turkish police custody", "in the custody of Kazakh police"."""
-    for custody in _prep_objects(verb, ("in", "under")):
-        if custody.lemma_.lower() not in CUSTODY_NOUNS:
-            continue
-        holders = _prep_objects(custody, ("of",))
-        if holders:
-            return holders
-        return [c for c in custody.children if c.dep_ in ("amod", "compound", "poss")
-                and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN")]
-    return []
-
-
-def _done_by(noun: Token) -> list[Token]:
-    """Who a deed was done by, named in a "by" phrase: "crimes committed by Croat forces", "abuses by the police"."""
-    doers = _prep_objects(noun, ("by",))
-    for participle in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
-        doers.extend(g for a in participle.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj")
-    return [d for d in doers if d.pos_ != "PRON"]
-
-
-ATTEMPT_NOUNS = {"attempt", "bid"}
-KILLING_VERBS = {"kill", "assassinate", "murder", "execute", "slay", "behead"}
-
-
-def _attempt_of(verb: Token) -> Token | None:
-    """The noun of an attempt whose infinitive the verb is: "an *attempt* to assassinate the governor"."""
-    if verb.dep_ == "acl" and verb.head.lemma_.lower() in ATTEMPT_NOUNS and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        return verb.head
-    return None
-
-
-def _when_clauses(verb: Token) -> list[Token]:
-    """Adverbial clauses that tell when, how or to what end the verb's act happened: "killed nine people *when he
-    opened fire*", "to fight *until they gain control of the villages*"."""
-    return [c for c in verb.children if c.dep_ == "advcl" and any(
-        m.dep_ in ("advmod", "mark") and m.lower_ in ("when", "as", "while", "after", "until") and m.i < c.i
-        for m in c.children)]
-
-
-ATTENDING_VERBS = {"attend", "join"}
-# Verbs of letting someone act: whom they let is the subject of the act let ("allow UN planes to land").
-PERMIT_VERBS = {"allow", "permit", "let", "authorize", "authorise", "enable"}
-
-
-def _purpose_targets(noun: Token) -> list[list[Token]]:
-    """Whom an effort, a commitment or an invitation is for, named in its purpose clause: "to support the police", "designed to
-    help the Government and the secessionists reach a settlement", "to resolve the rift between X and Y"."""
-    found: list[list[Token]] = []
-    clauses = [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
-    # "a formula for ending its dispute with its partners": the purpose told by a gerund
-    clauses += [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "for"
-                for g in p.children if g.dep_ == "pcomp" and g.tag_ == "VBG"]
-    while clauses:
-        clause = clauses.pop(0)
-        lemma = clause.lemma_.lower()
-        if lemma in PURPOSE_CARRIERS:
-            clauses.extend(c for c in clause.children if c.dep_ == "xcomp" and c.pos_ == "VERB")
-        elif lemma in MEETING_VERBS:  # "an invitation to meet with Kim Jong Un": the other side of the meeting
-            found.append([g for c in clause.children if c.dep_ == "prep" and c.lower_ == "with"
-                          for g in c.children if g.dep_ == "pobj"]
-                         + [c for c in clause.children if c.dep_ == "dobj" and c.pos_ == "PROPN"])
-        elif lemma in ATTENDING_VERBS:  # "an invitation to attend a meeting of Palestinian factions": its holders
-            for gathering in (c for c in clause.children if c.dep_ == "dobj"):
-                found.append([t for t in _prep_objects(gathering, ("of", "with", "between")) + [
-                    c for c in gathering.children if c.dep_ == "poss"] if t.pos_ in ("NOUN", "PROPN")])
-        elif lemma in HELPING_VERBS | RESOLVING_VERBS:
-            objects = [c for c in clause.children if c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN")]
-            helped = [s for c in clause.children if c.dep_ == "ccomp" for s in c.children
-                      if s.dep_ == "nsubj" and s.pos_ in ("NOUN", "PROPN")]  # "help X reach a settlement"
-            between = [p for o in objects for prep in o.children if prep.dep_ == "prep" and prep.lower_ == "between"
-                       for p in prep.children if p.dep_ == "pobj"]  # "the rift between Qatar and other Gulf states"
-            # "ending its dispute with its partners": the other side of the quarrel
-            opposed = ([p for o in [clause, *objects] for p in _prep_objects(o, ("with",))]
-                       if lemma in RESOLVING_VERBS and objects else [])
-            found.append(between or (objects if lemma in HELPING_VERBS else []) or helped or opposed)
-    return [f for f in found if f]
-
-
-VISIT_WORDS = ("visit", "trip", "host", "welcome", "receive")
-
-
-def _partner(tok: Token) -> bool:
-    """The other side of a meeting, talks or an agreement: "met B", "talks with B", "an agreement with B"."""
-    if tok.pos_ == "NOUN" and not _agentive(tok):
-        return False  # "meet the needs of", "a deal with conditions"
-    while tok.dep_ == "conj" and tok.head != tok:
-        tok = tok.head
-    if tok.dep_ == "pobj":
-        return tok.head.lower_ == "with" or (tok.head.lower_ == "to" and tok.head.head.lemma_.lower() in VISIT_WORDS)
-    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("meet", "consult", "telephone", "phone", "call",
-                                                              *VISIT_WORDS)
-
-
-def _conditional(verb: Token) -> bool:
-    """"would meet the mediator if he gave them a veto": a conditional offer is one side's stance."""
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
-               for c in verb.children)
-
-
-def _listed_apposition(tok: Token) -> bool:
-    """"The United States, India, Israel and Pakistan": the parser's apposition that is really a list item."""
-    return tok.dep_ == "appos" and tok.pos_ == "PROPN" and any(c.dep_ == "conj" for c in tok.children)
-
-
-def _names_a_time(modifier: Token) -> bool:
-    heads = [modifier] if modifier.dep_ == "npadvmod" else [c for c in modifier.children if c.dep_ == "pobj"]
-    return bool(heads) and all(h.ent_type_ in ("DATE", "TIME") for h in heads)
-
-
-def _full_phrase(tok: Token) -> Span:
-    """The noun phrase under `tok` without coordinated siblings, relative clauses, comma-set asides or punctuation."""
-    doc = tok.doc
-    start, end = tok.left_edge.i, tok.i + 1
-    for child in tok.children:
-        if child.i < tok.i or child.dep_ in ("cc", "conj", "punct"):
-            continue
-        if child.dep_ in ("relcl", "advcl", "acl") or (child.dep_ == "appos" and doc[child.left_edge.i - 1].text == ","):
-            continue  # clauses and comma-set asides
-        if child.dep_ == "prep" and any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")
-                                        for t in child.subtree):
-            continue  # "efforts at restoring peace ...": a clause in disguise; "Serb-held parts" is no clause
-        if child.dep_ == "prep" and child.lower_ == "as":
-            continue  # "families as human shields": what they are used as, not who they are
-        if child.dep_ == "prep" and child.lower_ == "of" and _charge_of(tok, child):
-            continue  # "accused the military of mass killings": the charge, not who is accused
-        if child.dep_ in ("prep", "npadvmod") and _names_a_time(child):
-            continue  # "The United Nations on Tuesday": when, not who
-        if child.dep_ == "appos":
-            # "the Russian space agency Roscosmos and the Indian space agency": the name, not its conjuncts
-            end = max(end, _compact_edge(child) + 1)
-            continue
-        if child.dep_ == "prep" and child.lower_ == "in" and any(
-                g.dep_ == "pobj" and g.lemma_.lower() in MEDIUM_WORDS for g in child.children):
-            continue  # "the attacks in messages to the media": how it was said, not what was meant
-        end = max(end, child.right_edge.i + 1)
-    opened = [t.i for t in doc[start:end] if t.text == "("]
-    closes = False
-    if opened and not any(t.text == ")" for t in doc[opened[-1]:end]):
-        if end < len(doc) and doc[end].text == ")" and end - opened[-1] <= 4:
-            end += 1  # "the Kachin Independence Organization (KIO)": the bracketed acronym is part of the name
-            closes = True
-        else:
-            end = opened[-1]  # "the Islamic Salvation Front (FIS" loses its unclosed parenthesis
-    while end - 1 > start and doc[end - 1].is_punct and not (closes and doc[end - 1].text == ")"):
-        end -= 1
-    while start < end - 1 and doc[start].is_punct:
-        start += 1
-    return doc[start:end]
-
-
-ACCUSING_WORDS = {"accuse", "charge", "suspect", "convict", "acquit", "blame", "accusation", "allegation"}
-
-
-def _charge_of(tok: Token, prep: Token) -> bool:
-    """Whether the "of" phrase `prep` on `tok` is the charge of an accusation made against or by `tok` ("accused the
-    military of mass killings", "accusations by the US of genocide"), not part of its name ("the government of
-    Sierra Leone")."""
-    if any(g.pos_ == "PROPN" or g.ent_type_ in ("GPE", "ORG", "NORP", "LOC") for g in prep.children):
-        return False
-    if tok.dep_ == "dobj":
-        return tok.head.lemma_.lower() in ACCUSING_WORDS
-    return tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.head.head.lemma_.lower() in ACCUSING_WORDS
-
-
-def _compact_edge(tok: Token) -> int:
-    """The last token of a phrase without its relative clauses, participles and comma-set appositions."""
-    last = tok.i
-    for child in tok.children:
-        if child.i < tok.i or child.dep_ in ("relcl", "acl", "punct", "cc", "conj", "advcl") or (
-                child.dep_ == "appos" and child.i > 0 and tok.doc[child.left_edge.i - 1].is_punct):
-            continue
-        last = max(last, _compact_edge(child))
-    return last
-
-
-ABSTRACT_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism", "ship", "ure", "age", "ing", "cy",
-                     "dom", "hood", "ology", "ics")
-
-
-ACT_WORDS = {"charge", "offer", "request", "demand", "call", "plan", "proposal", "claim", "report", "decision", "move",
-             "step", "deal", "rule", "law", "bill", "policy", "measure", "response", "support", "aid", "hope", "fear",
-             "concern", "position", "work", "school", "role", "part", "way", "time", "need", "effort", "right",
-             "help", "order", "deadline", "ban", "control", "power", "access", "issue", "problem", "case",
-             "alert", "standby", "siege", "emergency", "lockdown", "curfew", "readiness"}  # states put in force
-# Aims and things that are never parties, in the singular or the plural ("lay down their weapons in Iraq").
-THING_WORDS = {"reform", "peace", "stability", "weapon", "arm", "ammunition", "missile", "rocket", "bomb", "grenade",
-               "mortar", "explosive", "amount", "money", "sum", "fund", "funds", "cash"}
-
-
-def _agentive(tok: Token) -> bool:
-    """A singular noun that can name someone acted upon ("a former presidential candidate", "the hospital")."""
-    word = tok.lemma_.lower()
-    return (not word.endswith(ABSTRACT_SUFFIXES) and word not in NON_ACTOR_HEADS and word not in ACT_WORDS | THING_WORDS
-            and len(word) > 2)
-
-
-COUNTING_WORDS = QUANTITY_NOUNS - {"day", "week", "month", "year", "hour", "series", "round", "wave", "spate", "string",
-                                   "set", "kind", "type", "form", "part"}
-
-
-def _counting_head(tok: Token) -> Token | None:
-    """The quantity word that counts `tok` in "dozens of demonstrators", "a group of diplomats", if any."""
-    prep = tok.head
-    if tok.dep_ != "pobj" or prep.lower_ != "of" or prep.head == prep:
-        return None
-    counter = prep.head
-    return counter if counter.lemma_.lower() in COUNTING_WORDS or counter.lower_ in COUNTING_WORDS else None
-
-
-def _counted(noun: Token) -> Token:
-    """What a quantity or group counts, for agreement: "a group of leaders ... they" agrees with "leaders"."""
-    if noun.lemma_.lower() not in QUANTITY_NOUNS:
-        return noun
-    for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj":
-                    return pobj
-    return noun
-
-
-def _number_agrees(pronoun: Token, noun: Token) -> bool:
-    if pronoun.lower_ in ("it", "its"):  # "Turkey's president says it will ...": the country or body, not a person
-        return noun.ent_type_ != "PERSON" and noun.tag_ in ("NN", "NNP")
-    plural_pronoun = pronoun.lower_ in ("they", "them", "their")
-    plural_noun = noun.tag_ in ("NNS", "NNPS")
-    if noun.ent_type_ in ("GPE", "ORG", "NORP") and noun.tag_ == "NNP":
-        return True  # "Russia said they ..." is loose but common in news
-    return plural_pronoun == plural_noun
-
-
-SPORT_WORDS = {"tournament", "championship", "striker", "goalkeeper", "midfielder", "coach", "semifinal",
-               "semi-final", "quarterfinal", "playoff", "play-off", "stadium", "olympics", "olympic", "fifa", "uefa",
-               "nba", "nfl", "wicket", "innings", "footballer", "batsman", "scored", "season"}
-STATE_AGENTS = {"authorities", "police", "government", "army", "troops", "soldiers", "court", "ministry", "minister",
-                "president", "parliament", "rebels", "militants", "insurgents"}
-_SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")
-
-
-def _about_sport(sent: Span) -> bool:
-    words = {t.lower_ for t in sent}
-    hits = len(words & SPORT_WORDS) + (1 if _SCORE.search(sent.text) else 0)
-    if words & STATE_AGENTS:
-        return hits >= 3  # "authorities jailed 52 separatists for playing in a football tournament" is politics
-    return hits >= 2 or bool(words & {"tournament", "championship", "goalkeeper", "striker", "footballer"})
-
-
-def _about_peacekeeping(verb: Token) -> bool:
-    return any(t.lower_.startswith(("peacekeep", "peace-keep")) for t in verb.subtree) or any(
-        t.lower_ == "peacekeeping" for t in verb.sent)
-
-
-def _peacekeeping_deployment(code: str, verb: Token) -> bool:
-    """Whether a deployment, dispatch or arrival is of peacekeepers ("peacekeepers were killed" is still a killing)."""
-    return code in ("154", "042", "190", "0861") and _about_peacekeeping(verb) and (
-        verb.lemma_.lower() not in VIOLENT_VERBS)
-
-
-def _purpose_clause(verb: Token) -> bool:
-    """An infinitive adjunct of purpose: 'to protect them', 'in order to end the war', 'so as to ...'."""
-    if verb.dep_ not in ("advcl", "acl", "relcl"):
-        return False
-    has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-    return has_to and not has_subject
-
-
-def _anaphoric(tok: Token) -> bool:
-    """'this', 'that', or 'the/this move': a reference back to the act just reported."""
-    if tok.lower_ in ("this", "that") or (tok.lower_ == "it" and tok.dep_ in ("nsubj", "nsubjpass")):
-        return True
-    return tok.lemma_.lower() in ANAPHORIC_OBJECTS and tok.pos_ == "NOUN" and any(
-        c.dep_ == "det" and c.lower_ in ("this", "that", "the", "such") for c in tok.children)
-
-
-def _is_transfer(code: str) -> bool:
-    """Acts of giving or handing over, whose recipient is the "to" phrase rather than the object."""
-    return code[:2] == "07" or code[:3] in ("063", "084", "075") and code != "0841" or code == "0874"
-
-
-RELEASED_PEOPLE = {"physician", "nurse", "doctor", "volunteer", "worker", "tourist", "official", "diplomat",
-                   "missionary", "fisherman", "fishermen", "engineer", "priest", "pilot", "migrant", "refugee",
-                   "immigrant", "asylum-seeker"}
-DOMESTIC_GROUPS = {"demonstrator", "protester", "protestor", "prisoner", "detainee", "civilian", "student", "worker",
-                   "resident", "villager", "inhabitant", "activist", "journalist", "rebel", "militant", "insurgent",
-                   "supporter", "dissident", "critic", "opposition", "striker", "rioter", "youth", "farmer",
-                   "teacher", "employee", "protest", "crowd", "mob", "people", "citizen", "opponent", "guerrilla",
-                   "person", "man", "woman", "child", "fundamentalist", "islamist", "elder", "nationalist",
-                   "separatist", "extremist", "radical", "tribesman", "tribesmen", "party", "faction"}
-
-
-DOMESTIC_OFFICES = {"president", "vice-president", "judge", "governor", "mayor", "premier", "prime", "interior",
-                    "senator", "lawmaker", "speaker", "prosecutor", "attorney", "police", "chief", "justice"}
-PHRASAL_NOUNS = {"defiance", "protest", "solidarity", "response", "retaliation", "support", "opposition", "violation",
-                 "accordance", "line", "favour", "favor", "bid", "effort", "attempt", "order", "addition", "view",
-                 "light", "wake", "memory", "honour", "honor", "name", "exchange", "return", "spite", "charge",
-                 "touch", "contact", "breach", "pursuit", "search", "face", "anticipation", "preparation", "defence",
-                 "defense", "recognition", "reaction", "connection", "relation", "regard", "respect", "terms"}
-# Nouns for a population rather than a role: "people in Somalia, Ethiopia and Kenya" are one party per country.
-POPULATION_NOUNS = {"people", "civilian", "resident", "population", "refugee", "family", "child", "woman", "citizen",
-                    "inhabitant", "household", "community", "victim", "villager", "farmer", "migrant", "survivor"}
-BLOCKED_WAYS = {"street", "road", "highway", "motorway", "bridge", "railway", "rail", "line", "crossing", "square",
-               "avenue", "junction", "traffic", "access", "entrance", "route", "port", "harbour", "harbor", "airport"}
-DOMESTIC_BODIES = {"parliament", "police", "legislature", "judiciary", "cabinet", "senate", "congress", "assembly",
-                   "court", "courts", "authorities", "army", "military", "government", "regime", "ministry"}
-CIVIL_SECTORS = {"JRN", "OPP", "PTY", "BUS", "EDU", "REL", "SOC", "MED", "LAB", "CVL", "REF", "AGR"}
-FOREIGN_FACING = {"foreign", "ambassador", "envoy", "consul", "mediator", "special", "un", "u.n."}
-
-
-def _prefix_piece(tok: Token) -> bool:
-    """A prefix or hyphen the tokenizer cut off a verb ("re" and "-" in "re-open")."""
-    following = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    return following is not None and not tok.whitespace_ and (tok.text == "-" or following.text == "-")
-
-
-def _stance_passive(verb: Token) -> bool:
-    return verb.lemma_.lower() in STANCE_PASSIVES and not any(c.dep_ == "agent" for c in verb.children)
-
-
-def _active(verb: Token) -> bool:
-    return verb.tag_ != "VBN" and not any(c.dep_ == "auxpass" for c in verb.children)
-
-
-def _prep_objects(tok: Token, words: tuple[str, ...]) -> list[Token]:
-    """Objects of the prepositions `words` under `tok` ("from North Korea" -> North Korea)."""
-    return [g for prep in tok.children if prep.dep_ == "prep" and prep.lower_ in words
-            for g in prep.children if g.dep_ == "pobj"]
-
-
-def _is_placed(actor: Actor | None) -> bool:
-    """An actor with a country, or a state or organisation that stands for itself."""
-    return actor is not None and bool(actor.country or actor.kind in ("state", "igo"))
-
-
-def _compatriots(actor: Actor, others: list[Actor]) -> Actor:
-    if actor.country or actor.kind in ("state", "igo") or not actor.text:
-        return actor
-    words = [w.lower().strip(".,") for w in actor.text.split()]
-    domestic_group = "ethnic" in words or any(w.rstrip("s") in DOMESTIC_GROUPS or w in DOMESTIC_GROUPS
-                                              for w in words[-2:])
-    # "Judge Alejandro Rivera ... against Chilean officials": an unknown holder of a home office acts at home.
-    home_office = (actor.kind == "person" and bool(set(words[:3]) & DOMESTIC_OFFICES)
-                   and not set(words[:3]) & FOREIGN_FACING)
-    # "began a hunger strike outside Parliament", "warned that police will ...": an unnamed home institution.
-    home_body = actor.kind == "org" and len(words) <= 3 and words[-1] in DOMESTIC_BODIES
-    # "ordered the opposition newspaper La Prensa to close": an unplaced paper, party or union that a state's own
-    # authorities act on (or that acts on them) is one of theirs.
-    civil_body = actor.kind == "org" and actor.sector in CIVIL_SECTORS and any(
-        o.kind == "state" and o.sector in ("GOV", "COP", "JUD", "LEG", "MIL", "SPY") for o in others)
-    if not (domestic_group or home_office or home_body or civil_body):
-        return actor
-    if home_office and len({o.country for o in others if o.country and o.country != "IGO"}) > 1:
-        return actor  # "President X criticised Romania and Ukraine": which one he leads is not said
-    for other in others:
-        if home_office and other.kind == "person":
-            continue  # "President X welcomed South African leader de Klerk": a counterpart is a foreigner
-        if other.country and other.country != "IGO" and other.kind in ("state", "person", "group"):
-            return replace(actor, country=other.country, sector=actor.sector or "CVL", resolved_by="text")
-    return actor
-
-
-def _only_own_state(targets: list[Actor], sources: list[Actor]) -> bool:
-    """Every recipient is the state that also acts, named again (a region or city of it, or its name)."""
-    own = {(a.actor_id, a.sector) for a in sources if a.kind == "state" and a.actor_id}
-    return bool(own) and all(t.kind == "state" and (t.actor_id, t.sector) in own for t in targets)
-
-
-def _subject_of_misread_main_verb(noun: Token) -> bool:
-    """"Palestinian youths resorted to throwing stones ..., officials said": the parser made the act a participle
-    of its subject and the subject a second subject of the report; a report has only one."""
-    report = noun.head
-    return noun.dep_ == "nsubj" and report != noun and sum(c.dep_ == "nsubj" for c in report.children) > 1 and any(
-        c.dep_ == "nsubj" and c.i > noun.i for c in report.children)
-
-
-def _for_to_clause(verb: Token) -> Token | None:
-    """The "for X to do" clause of a verb ("called for Serbia to recognise Kosovo"), with X as its subject."""
-    for clause in verb.children:
-        if clause.dep_ in ("advcl", "ccomp", "xcomp") and clause.pos_ in ("VERB", "AUX") and any(
-                m.dep_ == "mark" and m.lower_ == "for" for m in clause.children) and any(
-                c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN") for c in clause.children):
-            return clause
-    return None
-
-
-def _that_clause(head: Token, after: Token | None = None) -> Token | None:
-    """The clause a noun announces with "that" ("its demand that Israel ease ..."), not a relative clause; or
-    the parser's reading of it as the verb's complement after that noun ("reiterated its demand today that")."""
-    for clause in head.children:
-        if after is not None and clause.i < after.i:
-            continue
-        if clause.dep_ in ("acl", "ccomp") and clause.pos_ in ("VERB", "AUX") and any(
-                m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
-            return clause
-    return None
-
-
-def _own_forces(tok: Token) -> bool:
-    """Troops or forces the clause's own actor owns ("its peacekeeping forces", "their soldiers")."""
-    return tok.lower_ in MILITARY_HEADS and any(
-        c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in tok.children)
-
-
-def _home_authority(sources: list[Actor]) -> Actor | None:
-    """The one state whose own authorities (government, police, courts, army) are the actors, if so."""
-    countries = {a.country for a in sources}
-    if len(countries) != 1 or None in countries or "IGO" in countries:
-        return None
-    if not all(a.sector in ("GOV", "COP", "JUD", "MIL", "SPY") for a in sources):
-        return None
-    return sources[0]
-
-
-def _placed(actor: Actor, place: Actor) -> Actor:
-    if actor.country or actor.kind in ("state", "igo") or not place.country or place.country == "IGO":
-        return actor
-    return replace(actor, country=place.country, resolved_by="text")
-
-
-MEASURE_WORDS = {"kg", "kilogram", "kilo", "ton", "tonne", "litre", "liter", "gallon", "barrel", "unit", "box", "crate",
-                 "truckload", "planeload", "shipload", "consignment", "batch", "dose", "amount", "quantity", "worth",
-                 "load", "lot", "package", "parcel", "set", "pallet", "container", "cargo", "convoy", "shipment"}
-
-
-def _dangling_object(prep: Token) -> list[Token]:
-    """The object the parser took for the subject of the next clause: in "granted asylum to five officers holed
-    up in a residence", "officers" hangs as the subject of "holed" and "to" is left empty."""
-    if any(c.dep_ == "pobj" for c in prep.children) or prep.i + 1 >= len(prep.doc):
-        return []
-    if prep.lower_ in ("outside", "out", "ahead", "because", "instead") and (inner := _prep_objects(prep, ("of",))):
-        return inner  # "outside of the Iraqi city of Basra"
-    shared = [g for c in prep.children if c.dep_ == "conj" and c.pos_ == "ADP" for g in c.children if g.dep_ == "pobj"]
-    if shared:
-        return shared  # "travel curbs to and from North Korea": both prepositions take the one object
-    for clause in prep.head.children:
-        if clause.dep_ in ("advcl", "ccomp", "relcl", "acl", "conj") and clause.i > prep.i:
-            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i == prep.i + 1]
-            if subjects:
-                return subjects
-    return []
-
-
-def _verb_taken_for_noun(tok: Token) -> bool:
-    """A headline verb the tagger reads as a noun: "EU and UN hand over supplies to Nigeria" (a root noun with a
-    subject and an object of its own)."""
-    if tok.pos_ != "NOUN" or tok.dep_ != "ROOT":
-        return False
-    deps = {c.dep_ for c in tok.children}
-    return "nsubj" in deps and bool(deps & {"dobj", "prt"})
-
-
-def _measured(noun: Token) -> Token:
-    """The thing a measure or a sum counts ("700 kg of medicine" -> medicine, "$33 million in assistance" ->
-    assistance); any other noun as it is."""
-    amount = noun.like_num or noun.ent_type_ == "MONEY" or noun.lemma_.lower() in ("million", "billion", "thousand")
-    if noun.lemma_.lower() not in MEASURE_WORDS and not amount:
-        return noun
-    for prep in noun.children:
-        if prep.dep_ == "prep" and (prep.lower_ == "of" or (amount and prep.lower_ == "in")):
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
-                    return pobj
-    return noun
-
-
-def _readying(verb: Token) -> bool:
-    """'prepared to resume shelling', 'poised to attack': the act is what the force is made ready for."""
-    clause = verb
-    for _ in range(3):
-        if clause.dep_ not in ("xcomp", "advcl", "dobj", "pcomp") or clause.head == clause:
-            return False
-        clause = clause.head
-        if clause.lemma_.lower() in ("prepare", "poise", "gear", "ready") or clause.lower_ in ("poised", "ready"):
-            return True
-    return False
-
-
-def _threat_unless(verb: Token) -> bool:
-    """'X will (not) do A unless B': a conditional announcement of one's own act, a threat."""
-    if not any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo") for c in verb.children):
-        return False
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
-               for c in verb.children)
-
-
-def _future_or_modal(verb: Token) -> bool:
-    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if auxes & {"will", "wo", "shall", "would", "can", "ca", "could"}:
-        return True
-    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("plan", "intend", "want", "wish")
-
-
-def _has_demand_modal(clause: Token) -> bool:
-    """'X must ...', 'X has to ...', 'X needs to ...', 'X should ...' (what the speaker requires of X)."""
-    for child in clause.children:
-        if child.dep_ == "aux" and child.lower_ in ("must", "ought"):
-            return True
-    if clause.lemma_.lower() in ("have", "need") and any(c.dep_ == "xcomp" for c in clause.children):
-        return not any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might") for c in clause.children)
-    return False
-
-
-def _event_type(info: ontology.CameoCode) -> str:
-    """PLOVER's type; CAMEO statements (01) and appeals (02), which PLOVER leaves out, keep a name of their own."""
-    if info.plover_type:
-        return info.plover_type
-    return "APPEAL" if info.root == "02" else "STATEMENT"
-
-
-def _as_list(actor: Actor | list[Actor] | None) -> list[Actor]:
-    if actor is None:
-        return []
-    return actor if isinstance(actor, list) else [actor]
-
-
-def _actor_like(actors: Sequence[Actor]) -> bool:
-    """Someone who can act: a resolved state, organisation or person, or a named body ("the CLO")."""
-    return any(a.country or a.sector or a.kind in ("person", "state", "igo", "group") or _named(a) for a in actors)
-
-
-def _political(actor: Actor) -> bool:
-    """States, organisations, armed groups and officials — not civilians, businesses or unnamed bodies."""
-    if actor.kind in ("state", "igo", "group"):
-        return True
-    if actor.sector in ("CVL", "BUS", "MED", "JRN", "EDU", "REL", "UNK", "HLH", "AGR"):
-        return False
-    return bool(actor.country or actor.sector) or (actor.kind == "person" and actor.resolved_by in ("kb", "both"))
-
-
-def _named(actor: Actor) -> bool:
-    words = [w for w in actor.text.split() if w.lower() not in ("the", "a", "an")]
-    return bool(words) and all(w[:1].isupper() or not w[:1].isalpha() for w in words[:2])
-
-
-def _dedupe(events: list[Event]) -> list[Event]:
-    best: dict[tuple, Event] = {}
-    for event in events:
-        key = (
-            event.actor.actor_id or event.actor.text if event.actor else None,
-            event.recipient.actor_id or event.recipient.text if event.recipient else None,
-            event.cameo[:2],
-            event.trigger_start,
-        )
-        loose = (key[0], key[1], key[2])
-        current = best.get(loose)
-        if current is None or event.confidence > current.confidence:
-            best[loose] = event
-    kept = set(id(e) for e in best.values())
-    return [e for e in events if id(e) in kept]
 
 
 __all__ = ["EventCoder"]
