@@ -649,3 +649,9 @@ def test_watching_an_exercise_is_no_statement() -> None:
     assert not [e for e in events if e.cameo.startswith("01")]
     noted = extract_text("Belarus's defence minister noted that the exercise was routine.", date="2024-03-15").events
     assert [e.cameo for e in noted] == ["010"]
+
+
+def test_role_words_for_nationals_elders_and_lawyers(parser, kb) -> None:
+    actors = resolve_text(parser, kb, "Somali clan elders met two stranded Kenyan nationals and a Ugandan lawyer.")
+    sectors = {a.text: a.sector for a in actors}
+    assert sectors == {"Somali clan elders": "ELI", "two stranded Kenyan nationals": "CVL", "a Ugandan lawyer": "JUD"}
