@@ -655,3 +655,11 @@ def test_role_words_for_nationals_elders_and_lawyers(parser, kb) -> None:
     actors = resolve_text(parser, kb, "Somali clan elders met two stranded Kenyan nationals and a Ugandan lawyer.")
     sectors = {a.text: a.sector for a in actors}
     assert sectors == {"Somali clan elders": "ELI", "two stranded Kenyan nationals": "CVL", "a Ugandan lawyer": "JUD"}
+
+
+def test_what_is_sought_from_a_body_takes_that_bodys_sector() -> None:
+    from blocwatch.pipeline import extract_text
+
+    events = extract_text("Farmers in Tanzania demanded more support from the Tanzanian parliament.",
+                          date="2024-03-15").events
+    assert [(e.recipient.country, e.recipient.sector) for e in events if e.cameo.startswith("1")] == [("TZA", "LEG")]

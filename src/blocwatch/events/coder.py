@@ -1450,8 +1450,9 @@ class EventCoder:
             if shared is not None and shared.sector:
                 actor = replace(actor, sector=shared.sector, kind="group")
         if actor.sector is None and actor.country and tok.pos_ == "NOUN":
-            # "the computers of South Korean army officers", "the right of Russian troops": whose they are
-            owners = [o for o in prep_objects(tok, ("of",)) if o.pos_ in ("NOUN", "PROPN")]
+            # "the computers of South Korean army officers", "the right of Russian troops": whose they are;
+            # "support from the Kenyan parliament", "autonomy from Serbian authorities": whom it is asked of
+            owners = [o for o in prep_objects(tok, ("of", "from")) if o.pos_ in ("NOUN", "PROPN")]
             owner = self._actor(owners[0], offset, resolver) if owners else None
             if owner is not None and owner.sector and owner.country == actor.country:
                 actor = replace(actor, sector=owner.sector)
