@@ -663,3 +663,11 @@ def test_what_is_sought_from_a_body_takes_that_bodys_sector() -> None:
     events = extract_text("Farmers in Tanzania demanded more support from the Tanzanian parliament.",
                           date="2024-03-15").events
     assert [(e.recipient.country, e.recipient.sector) for e in events if e.cameo.startswith("1")] == [("TZA", "LEG")]
+
+
+def test_an_activity_banned_in_a_town_falls_on_its_people() -> None:
+    from blocwatch.pipeline import extract_text
+
+    for text in ("Kenya threatened to ban voting in Nairobi.", "Kenya banned voting in Nairobi."):
+        events = extract_text(text, date="2024-03-15").events
+        assert [(e.recipient.country, e.recipient.sector) for e in events] == [("KEN", "CVL")]

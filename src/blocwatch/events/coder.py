@@ -1782,6 +1782,12 @@ class EventCoder:
             # coercive act stands for the people there, not for the government seated in it.
             targets = [replace(t, sector="CVL") if t.kind == "state" and t.sector in (None, "GOV") else t
                        for t in targets]
+        elif trig.code[:2] in CONFLICT_ROOTS - {"14"} and any(
+                t.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ in PLACE_PREPS for c in t.children)
+                for t in target_toks):
+            # "to ban voting in East Jerusalem": an activity curbed in a place falls on the people doing it there.
+            targets = [replace(t, sector="CVL") if t.sector in (None, "GOV") and resolver.is_locality(t) else t
+                       for t in targets]
         if trig.code[:2] in ("07", "08", "18", "19", "20") or trig.code in ("138", "139"):
             # "shelled the town of Gorazde", "evacuated the wounded from Gorazde", "aid to Kharkiv": force, help and
             # rescue aimed at a place fall on the people there (a protest blocking the capital confronts the
