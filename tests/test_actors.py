@@ -649,3 +649,25 @@ def test_watching_an_exercise_is_no_statement() -> None:
     assert not [e for e in events if e.cameo.startswith("01")]
     noted = extract_text("Belarus's defence minister noted that the exercise was routine.", date="2024-03-15").events
     assert [e.cameo for e in noted] == ["010"]
+
+
+def test_role_words_for_nationals_elders_and_lawyers(parser, kb) -> None:
+    actors = resolve_text(parser, kb, "Somali clan elders met two stranded Kenyan nationals and a Ugandan lawyer.")
+    sectors = {a.text: a.sector for a in actors}
+    assert sectors == {"Somali clan elders": "ELI", "two stranded Kenyan nationals": "CVL", "a Ugandan lawyer": "JUD"}
+
+
+def test_what_is_sought_from_a_body_takes_that_bodys_sector() -> None:
+    from blocwatch.pipeline import extract_text
+
+    events = extract_text("Farmers in Tanzania demanded more support from the Tanzanian parliament.",
+                          date="2024-03-15").events
+    assert [(e.recipient.country, e.recipient.sector) for e in events if e.cameo.startswith("1")] == [("TZA", "LEG")]
+
+
+def test_an_activity_banned_in_a_town_falls_on_its_people() -> None:
+    from blocwatch.pipeline import extract_text
+
+    for text in ("Kenya threatened to ban voting in Nairobi.", "Kenya banned voting in Nairobi."):
+        events = extract_text(text, date="2024-03-15").events
+        assert [(e.recipient.country, e.recipient.sector) for e in events] == [("KEN", "CVL")]

@@ -1450,8 +1450,9 @@ class EventCoder:
             if shared is not None and shared.sector:
                 actor = replace(actor, sector=shared.sector, kind="group")
         if actor.sector is None and actor.country and tok.pos_ == "NOUN":
-            # "the computers of South Korean army officers", "the right of Russian troops": whose they are
-            owners = [o for o in prep_objects(tok, ("of",)) if o.pos_ in ("NOUN", "PROPN")]
+            # "the computers of South Korean army officers", "the right of Russian troops": whose they are;
+            # "support from the Kenyan parliament", "autonomy from Serbian authorities": whom it is asked of
+            owners = [o for o in prep_objects(tok, ("of", "from")) if o.pos_ in ("NOUN", "PROPN")]
             owner = self._actor(owners[0], offset, resolver) if owners else None
             if owner is not None and owner.sector and owner.country == actor.country:
                 actor = replace(actor, sector=owner.sector)
@@ -1780,6 +1781,12 @@ class EventCoder:
             # "a curfew in Abidjan", "aid deliveries suspended in Baghdad": a capital named as the place of a
             # coercive act stands for the people there, not for the government seated in it.
             targets = [replace(t, sector="CVL") if t.kind == "state" and t.sector in (None, "GOV") else t
+                       for t in targets]
+        elif trig.code[:2] in CONFLICT_ROOTS - {"14"} and any(
+                t.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ in PLACE_PREPS for c in t.children)
+                for t in target_toks):
+            # "to ban voting in East Jerusalem": an activity curbed in a place falls on the people doing it there.
+            targets = [replace(t, sector="CVL") if t.sector in (None, "GOV") and resolver.is_locality(t) else t
                        for t in targets]
         if trig.code[:2] in ("07", "08", "18", "19", "20") or trig.code in ("138", "139"):
             # "shelled the town of Gorazde", "evacuated the wounded from Gorazde", "aid to Kharkiv": force, help and
