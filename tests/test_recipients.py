@@ -126,3 +126,11 @@ def test_calling_for_a_state_to_act_is_an_appeal_to_it_not_its_act() -> None:
     assert [(e.cameo[:2], e.actor.country, e.recipient.country) for e in events] == [("02", "IGO", "SRB")]
     pushed = events_of("Qatar is pushing hard for the Sudanese army to accept talks with the rebels.")
     assert ("SDN", "10") in {(e.recipient.country, e.cameo[:2]) for e in pushed if e.recipient is not None}
+
+
+def test_a_comma_set_name_before_the_lists_and_is_a_list_item() -> None:
+    events = events_of("The Ghanaian navy on Tuesday reaffirmed its commitment to support the Ghana Police, "
+                       "Department of State Security (DSS) and other security agencies with satellite imagery.")
+    recipients = {e.recipient.text for e in events if e.recipient is not None}
+    assert "the Ghana Police" in recipients
+    assert any(r.startswith("Department of State Security") for r in recipients)

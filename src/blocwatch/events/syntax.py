@@ -315,8 +315,21 @@ def conditional(verb: Token) -> bool:
 
 
 def listed_apposition(tok: Token) -> bool:
-    """"The United States, India, Israel and Pakistan": the parser's apposition that is really a list item."""
-    return tok.dep_ == "appos" and tok.pos_ == "PROPN" and any(c.dep_ == "conj" for c in tok.children)
+    """"The United States, India, Israel and Pakistan": the parser's apposition that is really a list item. So is a
+    comma-set name the list's "and" follows at once, its last item hung on the first: "the Border Police, Customs
+    Service (CS) and other agencies" (not "its envoy, John Smith, and the press")."""
+    if tok.dep_ != "appos" or tok.pos_ != "PROPN":
+        return False
+    if any(c.dep_ == "conj" for c in tok.children):
+        return True
+    doc = tok.doc
+    after = tok.right_edge.i + 1
+    while after < len(doc) and doc[after].text in (")", "]"):
+        after += 1
+    head = tok.head
+    return (head.pos_ == "PROPN" and head.i < tok.i and tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].text == ","
+            and after < len(doc) and doc[after].dep_ == "cc" and doc[after].head == head
+            and any(c.dep_ == "conj" and c.i > after for c in head.children))
 
 
 def names_a_time(modifier: Token) -> bool:
