@@ -134,3 +134,10 @@ def test_a_comma_set_name_before_the_lists_and_is_a_list_item() -> None:
     recipients = {e.recipient.text for e in events if e.recipient is not None}
     assert "the Ghana Police" in recipients
     assert any(r.startswith("Department of State Security") for r in recipients)
+
+
+def test_a_count_of_a_list_of_peoples_reaches_each_of_them() -> None:
+    events = events_of("Chad has generously opened its borders to a large number of Sudanese, Eritreans and "
+                       "Nigerians.")
+    assert {"SDN", "ERI", "NGA"} <= {e.recipient.country for e in events if e.recipient is not None}
+    assert "Eritreans" in {e.recipient.text for e in events if e.recipient is not None}

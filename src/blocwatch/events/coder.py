@@ -35,6 +35,7 @@ from blocwatch.events.syntax import (
     conditional,
     coordinated,
     counted,
+    counted_lists,
     counting_head,
     custody_holder,
     dangling_object,
@@ -1726,7 +1727,7 @@ class EventCoder:
         targets: list[Actor] = []
         anaphoric_target = False
         partners: set[int] = set()  # where the other side of a symmetric act is named
-        for t in self._expand(target_toks):
+        for t in self._expand(counted_lists(target_toks)):
             if anaphoric(t) and previous:
                 anaphoric_target = True
                 continue

@@ -715,3 +715,20 @@ def dedupe(events: list[Event]) -> list[Event]:
     kept = set(id(e) for e in best.values())
     return [e for e in events if id(e) in kept]
 
+
+def counted_lists(tokens: Sequence[Token]) -> list[Token]:
+    """A count of a list of named peoples or bodies stands for the list's items, each a party of its own: "a large
+    number of Sudanese, Chadians and Eritreans" is the Sudanese, the Chadians and the Eritreans (a count of one
+    group, "dozens of rebels", stays whole)."""
+    out: list[Token] = []
+    for tok in tokens:
+        counted = prep_objects(tok, ("of",)) if tok.lemma_.lower() in COUNTING_WORDS else []
+        listed = [g for g in counted if any(c.dep_ == "conj" for c in g.children)]
+        members = [m for g in listed for m in [g, *(c for c in g.subtree if c.dep_ == "conj" and c.head.dep_ in (
+            "pobj", "conj"))]]
+        if listed and all(m.pos_ == "PROPN" or m.ent_type_ in ("NORP", "GPE", "ORG") for m in members):
+            out.extend(listed)
+        else:
+            out.append(tok)
+    return out
+
