@@ -141,3 +141,11 @@ def test_a_count_of_a_list_of_peoples_reaches_each_of_them() -> None:
                        "Nigerians.")
     assert {"SDN", "ERI", "NGA"} <= {e.recipient.country for e in events if e.recipient is not None}
     assert "Eritreans" in {e.recipient.text for e in events if e.recipient is not None}
+
+
+def test_aid_against_an_epidemic_goes_to_the_region_it_strikes() -> None:
+    for text in ("Norway has provided more than 30 million dollars in aid to stop the cholera outbreak in East Africa.",
+                 "Japan has provided more than $5 million for medical aid and vaccine research to contain and "
+                 "ultimately end the current cholera outbreak in East Africa."):
+        aid = [e for e in events_of(text) if e.cameo.startswith("07")]
+        assert [e.recipient.text for e in aid if e.recipient is not None] == ["East Africa"]

@@ -1137,7 +1137,26 @@ class EventCoder:
                     return found
         purposes = [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"
                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
-        return self._place_within(purposes, offset, resolver)
+        if not purposes:
+            return None
+        # "to stem and ultimately end the outbreak": the parser hangs the purpose's second verb on the main one
+        purposes += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > purposes[0].i
+                     and not any(g.dep_ in ("nsubj", "nsubjpass", "aux") for g in c.children)]
+        return self._place_within(purposes, offset, resolver) or self._stricken_region(purposes, offset)
+
+    def _stricken_region(self, purposes: Sequence[Token], offset: int) -> Actor | None:
+        """The region an epidemic or famine that aid is to fight strikes, when it is no country ("funds to fight the
+        cholera epidemic in East Africa", "to stem and end the outbreak in Central Asia"): help against a scourge
+        goes to where it rages. None when no such region is named."""
+        scourges = self.lexicon.noun_classes.get("SCOURGE", frozenset())
+        acts = [a for clause in purposes for a in (clause, *(c for c in clause.children if c.dep_ == "conj"))]
+        for scourge in (o for a in acts for o in a.children if o.dep_ == "dobj" and o.lemma_.lower() in scourges):
+            for region in prep_objects(scourge, ("in",)):
+                if region.ent_type_ in ("LOC", "GPE") and region.pos_ == "PROPN":
+                    phrase = full_phrase(region)
+                    return Actor(text=phrase.text, name=phrase.text, kind="org", start=offset + phrase.start_char,
+                                 end=offset + phrase.end_char, resolved_by="text")
+        return None
 
     def _not_the_actor(self, target: Actor, sources: list[Actor], sent: Span, offset: int,
                        resolver: SpanResolver) -> Actor:
