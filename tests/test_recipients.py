@@ -149,3 +149,11 @@ def test_aid_against_an_epidemic_goes_to_the_region_it_strikes() -> None:
                  "ultimately end the current cholera outbreak in East Africa."):
         aid = [e for e in events_of(text) if e.cameo.startswith("07")]
         assert [e.recipient.text for e in aid if e.recipient is not None] == ["East Africa"]
+
+
+def test_a_hope_that_named_parties_will_act_is_addressed_to_them() -> None:
+    events = events_of("The Iranian foreign minister has said he hopes Brazil and the African Union will persuade "
+                       "Washington to lift the sanctions imposed on Tehran.")
+    hoped = {(e.actor.country, e.recipient.country) for e in events if e.cameo == "010" and e.recipient is not None}
+    assert hoped == {("IRN", "BRA"), ("IRN", "IGO")}
+    assert ("BRA", "IRN") in {(e.actor.country, e.recipient.country) for e in events if e.cameo.startswith("03")}

@@ -48,6 +48,7 @@ from blocwatch.events.syntax import (
     future_or_modal,
     has_demand_modal,
     home_authority,
+    hoped_subject,
     is_placed,
     is_transfer,
     listed_apposition,
@@ -98,7 +99,6 @@ from blocwatch.events.vocabulary import (
     GIVING_VERBS,
     GOVERNMENT_WORDS,
     HELPING_VERBS,
-    HOPING_VERBS,
     INTENT_ADJECTIVES,
     INTENT_VERBS,
     IRREGULAR_HEADS,
@@ -1378,6 +1378,8 @@ class EventCoder:
             statement = self._statement(sent, sentence_index, offset, resolver, published)
             if statement is not None and not events:
                 events.append(statement)
+        else:
+            events.extend(self._hopes_addressed(sent, sentence_index, offset, resolver, published, events))
         if any(is_placed(e.actor) or is_placed(e.recipient) for e in events):
             # Beside an act between parties we can place, a background act between parties we cannot
             # ("detainees held after the escape") is one no dyad can use.
@@ -2025,14 +2027,25 @@ class EventCoder:
     def _hoped_of(self, speech: Token, offset: int, resolver: SpanResolver) -> Actor | None:
         """Whom a reported hope or expectation is about: "said they hoped that Gambari would be in Myanmar", "said it
         expects that most pupils will return"."""
-        # the tagger sometimes lemmatises "hoped" as "hop"
-        for hope in (c for c in speech.children if c.dep_ == "ccomp" and (
-                c.lemma_.lower() in HOPING_VERBS or c.lower_ in ("hoped", "hopes", "hoping"))):
-            for clause in (c for c in hope.children if c.dep_ == "ccomp"):
-                for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
-                    if subject.pos_ in ("PROPN", "NOUN"):
-                        return self._actor(subject, offset, resolver)
-        return None
+        subject = hoped_subject(speech)
+        return self._actor(subject, offset, resolver) if subject is not None else None
+
+    def _hopes_addressed(self, sent: Span, sentence_index: int, offset: int, resolver: SpanResolver,
+                         published: str | date | None, events: list[Event]) -> list[Event]:
+        """A reported hope that named parties will act, beside the act hoped for: "the minister said he hopes Chile
+        and the EU will persuade Caracas to free the prisoners" also tells Chile and the EU what is hoped of them.
+        Only those the act's own events leave unnamed as recipients, and never the speaker."""
+        statement = self._statement(sent, sentence_index, offset, resolver, published)
+        if statement is None:
+            return []
+        speech = next((t for t in sent if offset + t.idx == statement.trigger_start), None)
+        subject = hoped_subject(speech) if speech is not None else None
+        if subject is None:
+            return []
+        named = {a.start for e in events for a in as_list(e.recipient)}
+        speakers = {a.actor_id for a in as_list(statement.actor)}
+        return [replace(statement, recipient=a) for a in self._actors(self._expand([subject]), offset, resolver)
+                if a.start not in named and a.actor_id not in speakers]
 
     def _statement(self, sent: Span, sentence_index: int, offset: int, resolver: SpanResolver,
                    published: str | date | None) -> Event | None:

@@ -30,6 +30,7 @@ from blocwatch.events.vocabulary import (
     DOMESTIC_OFFICES,
     FOREIGN_FACING,
     HELPING_VERBS,
+    HOPING_VERBS,
     INTENT_VERBS,
     MAX_PHRASE_TOKENS,
     MEASURE_WORDS,
@@ -731,4 +732,17 @@ def counted_lists(tokens: Sequence[Token]) -> list[Token]:
         else:
             out.append(tok)
     return out
+
+
+def hoped_subject(speech: Token) -> Token | None:
+    """Who a hope reported by `speech` is about, when named by noun: "said they hoped that Gambari would be in
+    Myanmar" gives Gambari; None when no hope is reported or its clause's subject is a pronoun."""
+    # the tagger sometimes lemmatises "hoped" as "hop"
+    for hope in (c for c in speech.children if c.dep_ == "ccomp" and (
+            c.lemma_.lower() in HOPING_VERBS or c.lower_ in ("hoped", "hopes", "hoping"))):
+        for clause in (c for c in hope.children if c.dep_ == "ccomp"):
+            for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+                if subject.pos_ in ("PROPN", "NOUN"):
+                    return subject
+    return None
 
