@@ -157,3 +157,10 @@ def test_a_hope_that_named_parties_will_act_is_addressed_to_them() -> None:
     hoped = {(e.actor.country, e.recipient.country) for e in events if e.cameo == "010" and e.recipient is not None}
     assert hoped == {("IRN", "BRA"), ("IRN", "IGO")}
     assert ("BRA", "IRN") in {(e.actor.country, e.recipient.country) for e in events if e.cameo.startswith("03")}
+
+
+def test_the_bereaved_are_named_by_whom_they_lost() -> None:
+    events = events_of("The Chilean president expressed condolences to the families of the 12 miners who died in "
+                       "the collapse in Peru.")
+    assert [e.recipient.text for e in events if e.recipient is not None] == [
+        "the families of the 12 miners who died in the collapse in Peru"]

@@ -28,6 +28,7 @@ from blocwatch.events.syntax import (
     anaphoric,
     as_list,
     attempt_of,
+    bereaved,
     charge_of,
     combine,
     compact_edge,
@@ -1346,6 +1347,11 @@ class EventCoder:
                 continue
             # "the government of Liberia", "Doctors from two American aid groups", "rebels in Darfur" — but not
             # "civilians in an attack on a village in ...": a place phrase joins only when it is short.
+            if child.lower_ == "of" and bereaved(tok):
+                # "the families of the migrants found in a truck", "relatives of those who perished in the attack":
+                # the bereaved are named by whom they lost, told in full
+                end = max(end, child.right_edge.i + 1)
+                continue
             short_place = compact_edge(child) - child.i <= 4 and any(
                 g.ent_type_ in ("GPE", "LOC", "NORP", "ORG") for g in child.subtree)
             if (child.lower_ == "of" and not charge_of(tok, child)) or (child.lower_ in ("from", "in") and short_place):

@@ -32,6 +32,7 @@ from blocwatch.events.vocabulary import (
     HELPING_VERBS,
     HOPING_VERBS,
     INTENT_VERBS,
+    KIN_WORDS,
     MAX_PHRASE_TOKENS,
     MEASURE_WORDS,
     MEDIUM_WORDS,
@@ -745,4 +746,11 @@ def hoped_subject(speech: Token) -> Token | None:
                 if subject.pos_ in ("PROPN", "NOUN"):
                     return subject
     return None
+
+
+def bereaved(noun: Token) -> bool:
+    """Whether `noun` heads a phrase naming the kin of people lost: "the families", "relatives", "family members"."""
+    lemma = noun.lemma_.lower()
+    return lemma in KIN_WORDS or (lemma == "member" and any(
+        c.dep_ == "compound" and c.lemma_.lower() == "family" for c in noun.children))
 
