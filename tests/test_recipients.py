@@ -164,3 +164,12 @@ def test_the_bereaved_are_named_by_whom_they_lost() -> None:
                        "the collapse in Peru.")
     assert [e.recipient.text for e in events if e.recipient is not None] == [
         "the families of the 12 miners who died in the collapse in Peru"]
+
+
+def test_a_stance_about_a_party_doing_something_is_aimed_at_that_party() -> None:
+    for text, party in (("The union said it is skeptical about the ministry being able to fund the new hospitals.",
+                         "the ministry"),
+                        ("The opposition is pessimistic about the government managing to curb inflation.",
+                         "the government")):
+        stances = [e for e in events_of(text) if e.cameo == "012"]
+        assert [e.recipient.text for e in stances if e.recipient is not None] == [party]

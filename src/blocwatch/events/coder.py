@@ -863,7 +863,10 @@ class EventCoder:
             for child in [*stance.children, *(c for c in holder.children if c.dep_ == "ccomp")]:
                 if child.dep_ == "prep" and child.lower_ in ("about", "of", "over", "on", "toward", "towards",
                                                              "regarding", "concerning"):
-                    topics = [g for g in child.children if g.dep_ == "pobj"] or [
+                    # "skeptical about the ministry being able to pay": who the clause is about, before what it does
+                    clause_subjects = [d for g in child.children if g.dep_ == "pcomp" for d in g.children
+                                       if d.dep_ in ("nsubj", "nsubjpass") and d.pos_ in ("NOUN", "PROPN")]
+                    topics = [g for g in child.children if g.dep_ == "pobj"] or clause_subjects or [
                         d for g in child.children if g.dep_ == "pcomp" for d in g.children if d.dep_ == "dobj"]
                     prepositional.append(topics)
                     for topic in topics:  # "optimistic about talks with Serbia"
