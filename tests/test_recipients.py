@@ -173,3 +173,9 @@ def test_a_stance_about_a_party_doing_something_is_aimed_at_that_party() -> None
                          "the government")):
         stances = [e for e in events_of(text) if e.cameo == "012"]
         assert [e.recipient.text for e in stances if e.recipient is not None] == [party]
+
+
+def test_a_hope_is_addressed_to_a_party_named_by_a_common_noun() -> None:
+    events = events_of("The ministry said last week that they hoped that lenders would not take the subsidies into "
+                       "account when settling debts.")
+    assert [e.recipient.text for e in events if e.cameo == "010" and e.recipient is not None] == ["lenders"]

@@ -2053,8 +2053,14 @@ class EventCoder:
             return []
         named = {a.start for e in events for a in as_list(e.recipient)}
         speakers = {a.actor_id for a in as_list(statement.actor)}
-        return [replace(statement, recipient=a) for a in self._actors(self._expand([subject]), offset, resolver)
-                if a.start not in named and a.actor_id not in speakers]
+        hoped = self._actors(self._expand([subject]), offset, resolver)
+        if not hoped and subject.pos_ == "NOUN":
+            # "hoped that insurers would not ...": a party named by a common noun is addressed as written
+            phrase = full_phrase(subject)
+            hoped = [Actor(text=phrase.text, name=phrase.text, kind="org", start=offset + phrase.start_char,
+                           end=offset + phrase.end_char, resolved_by="text")]
+        return [replace(statement, recipient=a) for a in hoped if a.start not in named and (
+            a.actor_id is None or a.actor_id not in speakers)]
 
     def _statement(self, sent: Span, sentence_index: int, offset: int, resolver: SpanResolver,
                    published: str | date | None) -> Event | None:
