@@ -126,3 +126,56 @@ def test_calling_for_a_state_to_act_is_an_appeal_to_it_not_its_act() -> None:
     assert [(e.cameo[:2], e.actor.country, e.recipient.country) for e in events] == [("02", "IGO", "SRB")]
     pushed = events_of("Qatar is pushing hard for the Sudanese army to accept talks with the rebels.")
     assert ("SDN", "10") in {(e.recipient.country, e.cameo[:2]) for e in pushed if e.recipient is not None}
+
+
+def test_a_comma_set_name_before_the_lists_and_is_a_list_item() -> None:
+    events = events_of("The Ghanaian navy on Tuesday reaffirmed its commitment to support the Ghana Police, "
+                       "Department of State Security (DSS) and other security agencies with satellite imagery.")
+    recipients = {e.recipient.text for e in events if e.recipient is not None}
+    assert "the Ghana Police" in recipients
+    assert any(r.startswith("Department of State Security") for r in recipients)
+
+
+def test_a_count_of_a_list_of_peoples_reaches_each_of_them() -> None:
+    events = events_of("Chad has generously opened its borders to a large number of Sudanese, Eritreans and "
+                       "Nigerians.")
+    assert {"SDN", "ERI", "NGA"} <= {e.recipient.country for e in events if e.recipient is not None}
+    assert "Eritreans" in {e.recipient.text for e in events if e.recipient is not None}
+
+
+def test_aid_against_an_epidemic_goes_to_the_region_it_strikes() -> None:
+    for text in ("Norway has provided more than 30 million dollars in aid to stop the cholera outbreak in East Africa.",
+                 "Japan has provided more than $5 million for medical aid and vaccine research to contain and "
+                 "ultimately end the current cholera outbreak in East Africa."):
+        aid = [e for e in events_of(text) if e.cameo.startswith("07")]
+        assert [e.recipient.text for e in aid if e.recipient is not None] == ["East Africa"]
+
+
+def test_a_hope_that_named_parties_will_act_is_addressed_to_them() -> None:
+    events = events_of("The Iranian foreign minister has said he hopes Brazil and the African Union will persuade "
+                       "Washington to lift the sanctions imposed on Tehran.")
+    hoped = {(e.actor.country, e.recipient.country) for e in events if e.cameo == "010" and e.recipient is not None}
+    assert hoped == {("IRN", "BRA"), ("IRN", "IGO")}
+    assert ("BRA", "IRN") in {(e.actor.country, e.recipient.country) for e in events if e.cameo.startswith("03")}
+
+
+def test_the_bereaved_are_named_by_whom_they_lost() -> None:
+    events = events_of("The Chilean president expressed condolences to the families of the 12 miners who died in "
+                       "the collapse in Peru.")
+    assert [e.recipient.text for e in events if e.recipient is not None] == [
+        "the families of the 12 miners who died in the collapse in Peru"]
+
+
+def test_a_stance_about_a_party_doing_something_is_aimed_at_that_party() -> None:
+    for text, party in (("The union said it is skeptical about the ministry being able to fund the new hospitals.",
+                         "the ministry"),
+                        ("The opposition is pessimistic about the government managing to curb inflation.",
+                         "the government")):
+        stances = [e for e in events_of(text) if e.cameo == "012"]
+        assert [e.recipient.text for e in stances if e.recipient is not None] == [party]
+
+
+def test_a_hope_is_addressed_to_a_party_named_by_a_common_noun() -> None:
+    events = events_of("The ministry said last week that they hoped that lenders would not take the subsidies into "
+                       "account when settling debts.")
+    assert [e.recipient.text for e in events if e.cameo == "010" and e.recipient is not None] == ["lenders"]

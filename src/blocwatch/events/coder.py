@@ -28,6 +28,7 @@ from blocwatch.events.syntax import (
     anaphoric,
     as_list,
     attempt_of,
+    bereaved,
     charge_of,
     combine,
     compact_edge,
@@ -35,6 +36,7 @@ from blocwatch.events.syntax import (
     conditional,
     coordinated,
     counted,
+    counted_lists,
     counting_head,
     custody_holder,
     dangling_object,
@@ -47,6 +49,7 @@ from blocwatch.events.syntax import (
     future_or_modal,
     has_demand_modal,
     home_authority,
+    hoped_subject,
     is_placed,
     is_transfer,
     listed_apposition,
@@ -97,7 +100,6 @@ from blocwatch.events.vocabulary import (
     GIVING_VERBS,
     GOVERNMENT_WORDS,
     HELPING_VERBS,
-    HOPING_VERBS,
     INTENT_ADJECTIVES,
     INTENT_VERBS,
     IRREGULAR_HEADS,
@@ -861,7 +863,10 @@ class EventCoder:
             for child in [*stance.children, *(c for c in holder.children if c.dep_ == "ccomp")]:
                 if child.dep_ == "prep" and child.lower_ in ("about", "of", "over", "on", "toward", "towards",
                                                              "regarding", "concerning"):
-                    topics = [g for g in child.children if g.dep_ == "pobj"] or [
+                    # "skeptical about the ministry being able to pay": who the clause is about, before what it does
+                    clause_subjects = [d for g in child.children if g.dep_ == "pcomp" for d in g.children
+                                       if d.dep_ in ("nsubj", "nsubjpass") and d.pos_ in ("NOUN", "PROPN")]
+                    topics = [g for g in child.children if g.dep_ == "pobj"] or clause_subjects or [
                         d for g in child.children if g.dep_ == "pcomp" for d in g.children if d.dep_ == "dobj"]
                     prepositional.append(topics)
                     for topic in topics:  # "optimistic about talks with Serbia"
@@ -1136,7 +1141,26 @@ class EventCoder:
                     return found
         purposes = [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"
                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
-        return self._place_within(purposes, offset, resolver)
+        if not purposes:
+            return None
+        # "to stem and ultimately end the outbreak": the parser hangs the purpose's second verb on the main one
+        purposes += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > purposes[0].i
+                     and not any(g.dep_ in ("nsubj", "nsubjpass", "aux") for g in c.children)]
+        return self._place_within(purposes, offset, resolver) or self._stricken_region(purposes, offset)
+
+    def _stricken_region(self, purposes: Sequence[Token], offset: int) -> Actor | None:
+        """The region an epidemic or famine that aid is to fight strikes, when it is no country ("funds to fight the
+        cholera epidemic in East Africa", "to stem and end the outbreak in Central Asia"): help against a scourge
+        goes to where it rages. None when no such region is named."""
+        scourges = self.lexicon.noun_classes.get("SCOURGE", frozenset())
+        acts = [a for clause in purposes for a in (clause, *(c for c in clause.children if c.dep_ == "conj"))]
+        for scourge in (o for a in acts for o in a.children if o.dep_ == "dobj" and o.lemma_.lower() in scourges):
+            for region in prep_objects(scourge, ("in",)):
+                if region.ent_type_ in ("LOC", "GPE") and region.pos_ == "PROPN":
+                    phrase = full_phrase(region)
+                    return Actor(text=phrase.text, name=phrase.text, kind="org", start=offset + phrase.start_char,
+                                 end=offset + phrase.end_char, resolved_by="text")
+        return None
 
     def _not_the_actor(self, target: Actor, sources: list[Actor], sent: Span, offset: int,
                        resolver: SpanResolver) -> Actor:
@@ -1326,6 +1350,11 @@ class EventCoder:
                 continue
             # "the government of Liberia", "Doctors from two American aid groups", "rebels in Darfur" — but not
             # "civilians in an attack on a village in ...": a place phrase joins only when it is short.
+            if child.lower_ == "of" and bereaved(tok):
+                # "the families of the migrants found in a truck", "relatives of those who perished in the attack":
+                # the bereaved are named by whom they lost, told in full
+                end = max(end, child.right_edge.i + 1)
+                continue
             short_place = compact_edge(child) - child.i <= 4 and any(
                 g.ent_type_ in ("GPE", "LOC", "NORP", "ORG") for g in child.subtree)
             if (child.lower_ == "of" and not charge_of(tok, child)) or (child.lower_ in ("from", "in") and short_place):
@@ -1358,6 +1387,8 @@ class EventCoder:
             statement = self._statement(sent, sentence_index, offset, resolver, published)
             if statement is not None and not events:
                 events.append(statement)
+        else:
+            events.extend(self._hopes_addressed(sent, sentence_index, offset, resolver, published, events))
         if any(is_placed(e.actor) or is_placed(e.recipient) for e in events):
             # Beside an act between parties we can place, a background act between parties we cannot
             # ("detainees held after the escape") is one no dyad can use.
@@ -1727,7 +1758,7 @@ class EventCoder:
         targets: list[Actor] = []
         anaphoric_target = False
         partners: set[int] = set()  # where the other side of a symmetric act is named
-        for t in self._expand(target_toks):
+        for t in self._expand(counted_lists(target_toks)):
             if anaphoric(t) and previous:
                 anaphoric_target = True
                 continue
@@ -2012,14 +2043,31 @@ class EventCoder:
     def _hoped_of(self, speech: Token, offset: int, resolver: SpanResolver) -> Actor | None:
         """Whom a reported hope or expectation is about: "said they hoped that Gambari would be in Myanmar", "said it
         expects that most pupils will return"."""
-        # the tagger sometimes lemmatises "hoped" as "hop"
-        for hope in (c for c in speech.children if c.dep_ == "ccomp" and (
-                c.lemma_.lower() in HOPING_VERBS or c.lower_ in ("hoped", "hopes", "hoping"))):
-            for clause in (c for c in hope.children if c.dep_ == "ccomp"):
-                for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
-                    if subject.pos_ in ("PROPN", "NOUN"):
-                        return self._actor(subject, offset, resolver)
-        return None
+        subject = hoped_subject(speech)
+        return self._actor(subject, offset, resolver) if subject is not None else None
+
+    def _hopes_addressed(self, sent: Span, sentence_index: int, offset: int, resolver: SpanResolver,
+                         published: str | date | None, events: list[Event]) -> list[Event]:
+        """A reported hope that named parties will act, beside the act hoped for: "the minister said he hopes Chile
+        and the EU will persuade Caracas to free the prisoners" also tells Chile and the EU what is hoped of them.
+        Only those the act's own events leave unnamed as recipients, and never the speaker."""
+        statement = self._statement(sent, sentence_index, offset, resolver, published)
+        if statement is None:
+            return []
+        speech = next((t for t in sent if offset + t.idx == statement.trigger_start), None)
+        subject = hoped_subject(speech) if speech is not None else None
+        if subject is None:
+            return []
+        named = {a.start for e in events for a in as_list(e.recipient)}
+        speakers = {a.actor_id for a in as_list(statement.actor)}
+        hoped = self._actors(self._expand([subject]), offset, resolver)
+        if not hoped and subject.pos_ == "NOUN":
+            # "hoped that insurers would not ...": a party named by a common noun is addressed as written
+            phrase = full_phrase(subject)
+            hoped = [Actor(text=phrase.text, name=phrase.text, kind="org", start=offset + phrase.start_char,
+                           end=offset + phrase.end_char, resolved_by="text")]
+        return [replace(statement, recipient=a) for a in hoped if a.start not in named and (
+            a.actor_id is None or a.actor_id not in speakers)]
 
     def _statement(self, sent: Span, sentence_index: int, offset: int, resolver: SpanResolver,
                    published: str | date | None) -> Event | None:

@@ -30,7 +30,9 @@ from blocwatch.events.vocabulary import (
     DOMESTIC_OFFICES,
     FOREIGN_FACING,
     HELPING_VERBS,
+    HOPING_VERBS,
     INTENT_VERBS,
+    KIN_WORDS,
     MAX_PHRASE_TOKENS,
     MEASURE_WORDS,
     MEDIUM_WORDS,
@@ -315,8 +317,21 @@ def conditional(verb: Token) -> bool:
 
 
 def listed_apposition(tok: Token) -> bool:
-    """"The United States, India, Israel and Pakistan": the parser's apposition that is really a list item."""
-    return tok.dep_ == "appos" and tok.pos_ == "PROPN" and any(c.dep_ == "conj" for c in tok.children)
+    """"The United States, India, Israel and Pakistan": the parser's apposition that is really a list item. So is a
+    comma-set name the list's "and" follows at once, its last item hung on the first: "the Border Police, Customs
+    Service (CS) and other agencies" (not "its envoy, John Smith, and the press")."""
+    if tok.dep_ != "appos" or tok.pos_ != "PROPN":
+        return False
+    if any(c.dep_ == "conj" for c in tok.children):
+        return True
+    doc = tok.doc
+    after = tok.right_edge.i + 1
+    while after < len(doc) and doc[after].text in (")", "]"):
+        after += 1
+    head = tok.head
+    return (head.pos_ == "PROPN" and head.i < tok.i and tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].text == ","
+            and after < len(doc) and doc[after].dep_ == "cc" and doc[after].head == head
+            and any(c.dep_ == "conj" and c.i > after for c in head.children))
 
 
 def names_a_time(modifier: Token) -> bool:
@@ -701,4 +716,41 @@ def dedupe(events: list[Event]) -> list[Event]:
             best[loose] = event
     kept = set(id(e) for e in best.values())
     return [e for e in events if id(e) in kept]
+
+
+def counted_lists(tokens: Sequence[Token]) -> list[Token]:
+    """A count of a list of named peoples or bodies stands for the list's items, each a party of its own: "a large
+    number of Sudanese, Chadians and Eritreans" is the Sudanese, the Chadians and the Eritreans (a count of one
+    group, "dozens of rebels", stays whole)."""
+    out: list[Token] = []
+    for tok in tokens:
+        counted = prep_objects(tok, ("of",)) if tok.lemma_.lower() in COUNTING_WORDS else []
+        listed = [g for g in counted if any(c.dep_ == "conj" for c in g.children)]
+        members = [m for g in listed for m in [g, *(c for c in g.subtree if c.dep_ == "conj" and c.head.dep_ in (
+            "pobj", "conj"))]]
+        if listed and all(m.pos_ == "PROPN" or m.ent_type_ in ("NORP", "GPE", "ORG") for m in members):
+            out.extend(listed)
+        else:
+            out.append(tok)
+    return out
+
+
+def hoped_subject(speech: Token) -> Token | None:
+    """Who a hope reported by `speech` is about, when named by noun: "said they hoped that Gambari would be in
+    Myanmar" gives Gambari; None when no hope is reported or its clause's subject is a pronoun."""
+    # the tagger sometimes lemmatises "hoped" as "hop"
+    for hope in (c for c in speech.children if c.dep_ == "ccomp" and (
+            c.lemma_.lower() in HOPING_VERBS or c.lower_ in ("hoped", "hopes", "hoping"))):
+        for clause in (c for c in hope.children if c.dep_ == "ccomp"):
+            for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+                if subject.pos_ in ("PROPN", "NOUN"):
+                    return subject
+    return None
+
+
+def bereaved(noun: Token) -> bool:
+    """Whether `noun` heads a phrase naming the kin of people lost: "the families", "relatives", "family members"."""
+    lemma = noun.lemma_.lower()
+    return lemma in KIN_WORDS or (lemma == "member" and any(
+        c.dep_ == "compound" and c.lemma_.lower() == "family" for c in noun.children))
 

@@ -203,6 +203,9 @@ SETTING_WORDS = {"conference", "briefing", "session", "forum", "event", "ceremon
 
 HOPING_VERBS = {"hope", "expect", "trust", "wish"}
 
+# The bereaved, named by whom they lost: "the families of the victims"
+KIN_WORDS = {"family", "relative", "kin", "widow", "next-of-kin"}
+
 WITHDRAWING_VERBS = {"withdraw", "pull", "recall", "evacuate", "remove"}
 
 GIVING_VERBS = {"give", "send", "provide", "offer", "deliver", "donate", "supply", "grant", "hand", "ship", "lend"}
