@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
@@ -37,10 +37,11 @@ class _Segment:
     index: int
     start: int
     doc: Doc
+    # Computed once: `Doc.text` rebuilds the whole string on every access, and `end` is asked for per token.
+    end: int = field(init=False)
 
-    @property
-    def end(self) -> int:
-        return self.start + len(self.doc.text)
+    def __post_init__(self) -> None:
+        self.end = self.start + len(self.doc.text)
 
 
 @dataclass
