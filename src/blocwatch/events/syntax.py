@@ -55,8 +55,23 @@ from blocwatch.events.vocabulary import (
 )
 from blocwatch.records import Actor, Event
 
+# What refusing, appealing for or demanding an embedded act is coded as, by the act's code prefix (first match
+# wins): "refused to meet" 125, "urged the release of" 0253, "demanded a ceasefire" 1056.
+REFUSAL_CODES = (("04", "125"), ("0831", "1231"), ("084", "1243"), ("087", "1246"), ("08", "124"), ("06", "121"),
+                 ("07", "122"))
+APPEAL_CODES = (("04", "026"), ("0831", "0241"), ("084", "0253"), ("085", "0254"), ("087", "0256"), ("08", "025"),
+                ("06", "021"), ("07", "023"), ("05", "022"), ("03", "022"))
+DEMAND_CODES = (("04", "106"), ("0831", "1041"), ("084", "1053"), ("085", "1054"), ("087", "1056"), ("08", "105"),
+                ("06", "101"), ("07", "103"))
+
+
+def _by_prefix(table: tuple[tuple[str, str], ...], inner_code: str, default: str) -> str:
+    return next((code for prefix, code in table if inner_code.startswith(prefix)), default)
+
 
 def combine(governor: str, inner_code: str) -> str | None:
+    """The CAMEO code of a verb that embeds another act ("agreed to meet", "threatened to strike", "urged X to
+    release"), from the governing verb's class and the embedded act's code; None when they do not combine."""
     root = inner_code[:2]
     if governor in INTENT_VERBS:
         table = {"04": "036", "05": "032", "06": {"061": "0311", "062": "0312", "063": "0313", "064": "0314"}.get(inner_code[:3], "031"),
@@ -83,59 +98,11 @@ def combine(governor: str, inner_code: str) -> str | None:
             return "138"
         return "130" if governor == "threaten" else None
     if governor in REFUSE_VERBS:
-        if root == "04":
-            return "125"
-        if inner_code.startswith("0831"):
-            return "1231"
-        if inner_code.startswith("084"):
-            return "1243"
-        if inner_code.startswith("087"):
-            return "1246"
-        if root == "08":
-            return "124"
-        if root == "06":
-            return "121"
-        if root == "07":
-            return "122"
-        return "120"
+        return _by_prefix(REFUSAL_CODES, inner_code, "120")
     if governor in APPEAL_VERBS:
-        if root == "04":
-            return "026"
-        if inner_code.startswith("0831"):
-            return "0241"
-        if inner_code.startswith("084"):
-            return "0253"
-        if inner_code.startswith("085"):
-            return "0254"
-        if inner_code.startswith("087"):
-            return "0256"
-        if root == "08":
-            return "025"
-        if root == "06":
-            return "021"
-        if root == "07":
-            return "023"
-        if root in ("05", "03"):
-            return "022"
-        return "020"
+        return _by_prefix(APPEAL_CODES, inner_code, "020")
     if governor in DEMAND_VERBS:
-        if root == "04":
-            return "106"
-        if inner_code.startswith("0831"):
-            return "1041"
-        if inner_code.startswith("084"):
-            return "1053"
-        if inner_code.startswith("085"):
-            return "1054"
-        if inner_code.startswith("087"):
-            return "1056"
-        if root == "08":
-            return "105"
-        if root == "06":
-            return "101"
-        if root == "07":
-            return "103"
-        return "100"
+        return _by_prefix(DEMAND_CODES, inner_code, "100")
     return None
 
 
