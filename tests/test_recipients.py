@@ -179,3 +179,11 @@ def test_a_hope_is_addressed_to_a_party_named_by_a_common_noun() -> None:
     events = events_of("The ministry said last week that they hoped that lenders would not take the subsidies into "
                        "account when settling debts.")
     assert [e.recipient.text for e in events if e.cameo == "010" and e.recipient is not None] == ["lenders"]
+
+
+def test_those_acting_during_a_protest_hold_it_and_its_victims_are_not_its_target() -> None:
+    events = events_of("Kosovar students threw stones during demonstrations against the abuses by the Serbian police.")
+    assert ("XKX", "SRB") in {(e.actor.country, e.recipient.country) for e in events
+                              if e.cameo.startswith("14") and e.recipient is not None}
+    killed = events_of("Two students were killed during demonstrations against the Serbian police.")
+    assert all(e.recipient.text == "Two students" for e in killed if e.cameo.startswith(("18", "19")))

@@ -165,8 +165,9 @@ class ArgumentReader:
         return sources, patients
 
     def _recipient_candidates(self, trig: Trigger) -> list[tuple[str, list[Token]]]:
-        """Candidate recipients, most likely first, each tagged "core" (an argument of the act), "place" (where it
-        happened) or "whole" (the act's object as a whole, placed by who it belongs to)."""
+        """Candidate recipients, most likely first, each tagged "core" (an argument of the act), "deep" (a target
+        named deeper in its clauses), "place" (where it happened) or "whole" (the act's object as a whole, placed by
+        who it belongs to)."""
         verb = trig.token
         if trig.nominal:
             return [("core", self._noun_args(trig.token)[1])]
@@ -413,10 +414,15 @@ class ArgumentReader:
         # own clauses still names whom it is aimed at, when nothing nearer does.
         subjects = {t.i for c in holder.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
         # ("in response to aggression against Belarus" is another act's target; "during protests against" is not)
-        core.extend([g for g in p.children if g.dep_ == "pobj"] for p in holder.subtree
-                    if p.dep_ == "prep" and p.lower_ == "against" and p.i not in subjects and p.head != holder
-                    and (not self._noun_key(p.head) or self._protest_code(p.head)))
-        tagged = [("core", c) for c in core if c]
+        deeper = [[g for g in p.children if g.dep_ == "pobj"] for p in holder.subtree
+                  if p.dep_ == "prep" and p.lower_ == "against" and p.i not in subjects and p.head != holder
+                  and (not self._noun_key(p.head) or self._protest_code(p.head))]
+        # "against the abuses by the Belarusian police": a deed is aimed at by aiming at its doer
+        deeper = [done_by(c[0]) if len(c) == 1 and done_by(c[0]) else c for c in deeper]
+        # What is said ("called on Arabs to mobilize against Sharon") is aimed at the deeper target even past an
+        # unplaced addressee; what is done ("students were killed during protests against the police") is not.
+        deep_kind = "core" if trig.code[:2] in ("01", "02", "10", "11", "12", "13") else "deep"
+        tagged = [("core", c) for c in core if c] + [(deep_kind, c) for c in deeper if c]
         if obj is not None and obj != verb.head and (trig.obj_is_event or self._noun_key(obj)):
             tagged.append(("whole", [obj]))  # "an Afghan government offer", "China's exports", "the CSTO summit"
         return tagged + [("place", c) for c in places if c]
@@ -660,6 +666,11 @@ class ArgumentReader:
                     chosen = candidate  # an argument we can place beats an unplaced one named earlier
                 elif found and not first_unplaced:
                     first_unplaced = candidate
+            elif kind == "deep":
+                if placed and not first_unplaced:
+                    # "students were killed during demonstrations against the police": the act's own argument,
+                    # even unplaced, comes before a target named deeper in its clauses
+                    chosen = candidate
             elif placed and not fallback:
                 fallback = candidate
         if not chosen and first_unplaced:

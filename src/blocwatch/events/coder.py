@@ -142,6 +142,10 @@ class EventCoder(TriggerFinder, ArgumentReader, PartyReader):
             if (not source_toks and anchor.dep_ == "pobj" and anchor.head.lower_ in ("for", "in", "to")
                     and anchor.head.head.lemma_.lower() in GATHERING_VERBS):
                 source_toks, _ = self._subject_tokens(anchor.head.head)  # "thousands converged for a rally"
+            elif (not source_toks and anchor.dep_ == "pobj" and anchor.head.lower_ == "during"
+                  and anchor.head.head.pos_ == "VERB" and self._protest_code(anchor)):
+                # "youths threw stones during demonstrations against ...": who acted during a protest took part in it
+                source_toks, _ = self._subject_tokens(anchor.head.head)
             elif not source_toks and anchor.dep_ in ("dobj", "nsubjpass") and anchor.head.pos_ == "VERB":
                 # "failed to renew the arms embargo on Iran": who renews it imposes it
                 source_toks, _ = self._subject_tokens(anchor.head)
