@@ -235,6 +235,16 @@ def test_oversized_article_file_gives_an_error_record(tmp_path: Path, monkeypatc
     assert_error(record, "long", "long.txt", "300-byte limit")
 
 
+def test_several_inputs_are_all_read_in_order_and_a_bad_one_keeps_its_place(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "deal.txt").write_text(DEAL + "\n", encoding="utf-8")
+    run = run_extract(["-i", str(tmp_path / "empty.txt"), "-i", str(tmp_path / "deal.txt")])
+    assert run.exit_code == 1
+    empty, deal = output_records(run.stdout)
+    assert_error(empty, "empty", "empty.txt", "empty")
+    assert deal["id"] == "deal" and deal["events"]
+
+
 # --- the command's own errors ---------------------------------------------------------------------------
 
 
@@ -243,6 +253,8 @@ def test_missing_input_and_unwritable_output_are_usage_errors(tmp_path: Path) ->
     assert missing.exit_code == 2 and "nowhere.jsonl: no such file" in missing.output
     source = tmp_path / "in.jsonl"
     source.write_text(jsonl({"id": "a", "text": DEAL}), encoding="utf-8")
+    missing_second = run_extract(["-i", str(source), "-i", str(tmp_path / "nowhere.txt")])
+    assert missing_second.exit_code == 2 and not output_records(missing_second.stdout)
     unwritable = run_extract(["--input", str(source), "--output", str(tmp_path / "no-such-dir" / "out.jsonl")])
     assert unwritable.exit_code == 2 and "cannot write" in unwritable.output
     assert not isinstance(unwritable.exception, OSError)

@@ -102,15 +102,19 @@ def _single_article(data: bytes, name: str, suffix: str) -> dict:
 
 
 @click.command("extract")
-@click.option("--input", "-i", "input_path", required=True, help="JSONL (id, text, date, title, url), .txt or .html; - for stdin")
+@click.option("--input", "-i", "input_paths", required=True, multiple=True,
+              help="JSONL (id, text, date, title, url), .txt or .html; - for stdin; repeatable, read in order")
 @click.option("--output", "-o", "output_path", default="-", show_default=True, help="JSONL output; - for stdout")
 @click.option("--batch-size", default=16, show_default=True, help="articles parsed together")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
               help="worker processes (each loads the pipeline once); output order is kept")
-def extract_command(input_path: str, output_path: str, batch_size: int, workers: int) -> None:
+def extract_command(input_paths: tuple[str, ...], output_path: str, batch_size: int, workers: int) -> None:
     """Extract events, actors and quotes: one JSON line out per input record, same ids, same order."""
     from blocwatch.pipeline import extract_records, extract_records_parallel
 
+    for path in input_paths:  # a missing input is a usage error, found before any record is written
+        if path != "-" and not Path(path).exists():
+            raise click.BadParameter(f"{path}: no such file", param_hint="--input")
     out: IO[str]
     try:
         out = sys.stdout if output_path == "-" else open(output_path, "w", encoding="utf-8")  # noqa: SIM115
@@ -120,8 +124,9 @@ def extract_command(input_path: str, output_path: str, batch_size: int, workers:
     count = 0
     started = time.perf_counter()
     try:
-        results = (extract_records(_read_records(input_path), batch_size=batch_size) if workers == 1
-                   else extract_records_parallel(_read_records(input_path), workers))
+        records = (record for path in input_paths for record in _read_records(path))
+        results = (extract_records(records, batch_size=batch_size) if workers == 1
+                   else extract_records_parallel(records, workers))
         for result in results:
             if "error" in result:
                 errors += 1
