@@ -11,6 +11,10 @@ def events_of(text: str, date: str = "2024-03-15") -> list[Event]:
     return extract_text(text, date=date).events
 
 
+def coded(events: list[Event], root: str) -> list[Event]:
+    return [e for e in events if e.cameo.startswith(root)]
+
+
 def recipient_countries(events: list[Event], root: str) -> set[str | None]:
     return {e.recipient.country for e in events if e.cameo.startswith(root) and e.recipient is not None}
 
@@ -24,7 +28,7 @@ def test_mediation_among_parties_is_aimed_at_them() -> None:
 def test_a_message_saying_a_state_must_act_is_a_demand_on_that_state() -> None:
     events = events_of("Brazil's president sent a blunt message to Venezuela that it must release the detained "
                        "opposition figures.")
-    demands = [e for e in events if e.cameo.startswith("10")]
+    demands = coded(events, "10")
     assert demands and demands[0].actor.country == "BRA" and demands[0].recipient.country == "VEN"
     assert not any(e.cameo.startswith("08") for e in events)  # the release demanded has not happened
 
@@ -36,7 +40,7 @@ def test_a_demand_in_a_message_without_an_addressee_falls_on_the_clause_subject(
 
 def test_the_rejecters_own_forces_are_not_the_target_of_a_rejection() -> None:
     events = events_of("NATO on Monday rejected a call for its troops to be deployed in Moldova.")
-    rejections = [e for e in events if e.cameo.startswith("12")]
+    rejections = coded(events, "12")
     assert rejections and rejections[0].recipient is not None and rejections[0].recipient.country == "MDA"
 
 
@@ -49,13 +53,13 @@ def test_an_against_phrase_deeper_in_the_act_names_its_target() -> None:
 def test_an_act_the_parser_hung_on_its_subject_keeps_that_subject() -> None:
     events = events_of("Albanian youths resorted to throwing stones during marches against the closure of the border, "
                        "police said.")
-    protests = [e for e in events if e.cameo.startswith("14")]
+    protests = coded(events, "14")
     assert protests and protests[0].actor is not None and protests[0].actor.country == "ALB"
 
 
 def test_a_demand_that_a_state_act_is_a_demand_on_that_state() -> None:
     events = events_of("The Arab League renewed its demand on Sunday that Israel lift the blockade of Gaza.")
-    demands = [e for e in events if e.cameo.startswith("10")]
+    demands = coded(events, "10")
     assert demands and demands[0].actor.country == "IGO" and demands[0].recipient.country == "ISR"
     assert not any(e.cameo.startswith("08") for e in events)  # the lifting demanded has not happened
 
@@ -86,7 +90,7 @@ def test_arming_to_use_weapons_against_a_state_threatens_it_with_force() -> None
 def test_an_investigation_into_crimes_is_aimed_at_who_committed_them() -> None:
     events = events_of("Bosnian prosecutors opened an investigation into war crimes committed by Serbian "
                        "paramilitaries against Muslim villagers in 1992.")
-    investigations = [e for e in events if e.cameo.startswith("09")]
+    investigations = coded(events, "09")
     assert investigations and investigations[0].recipient.country == "SRB"
     assert not any(e.cameo.startswith("03") for e in events)  # committing crimes is no pledge
 
@@ -112,7 +116,7 @@ def test_a_shipment_received_is_an_event_of_its_own_modality() -> None:
 
 def test_vehicles_and_equipment_handed_over_are_aid_to_whom_they_go() -> None:
     events = events_of("Japan handed over 40 ambulances and medical equipment to the Ukrainian health ministry.")
-    aid = [e for e in events if e.cameo.startswith("07")]
+    aid = coded(events, "07")
     assert aid and aid[0].actor.country == "JPN" and aid[0].recipient.country == "UKR"
 
 

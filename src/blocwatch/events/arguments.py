@@ -418,7 +418,7 @@ class ArgumentReader:
                   if p.dep_ == "prep" and p.lower_ == "against" and p.i not in subjects and p.head != holder
                   and (not self._noun_key(p.head) or self._protest_code(p.head))]
         # "against the abuses by the Belarusian police": a deed is aimed at by aiming at its doer
-        deeper = [done_by(c[0]) if len(c) == 1 and done_by(c[0]) else c for c in deeper]
+        deeper = [(len(c) == 1 and done_by(c[0])) or c for c in deeper]
         # What is said ("called on Arabs to mobilize against Sharon") is aimed at the deeper target even past an
         # unplaced addressee; what is done ("students were killed during protests against the police") is not.
         deep_kind = "core" if trig.code[:2] in ("01", "02", "10", "11", "12", "13") else "deep"

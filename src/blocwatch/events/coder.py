@@ -19,7 +19,7 @@ from blocwatch.events import ontology
 from blocwatch.events.arguments import ArgumentReader
 from blocwatch.events.dates import event_date
 from blocwatch.events.lexicon import Lexicon, load_lexicon
-from blocwatch.events.modality import modality_of
+from blocwatch.events.modality import QUOTE_MARKS, modality_of
 from blocwatch.events.parties import PartyReader, SpanResolver
 from blocwatch.events.syntax import (
     about_sport,
@@ -66,7 +66,6 @@ from blocwatch.events.vocabulary import (
     MILITARY_ACTS,
     NON_ACTOR_HEADS,
     PLACE_PREPS,
-    QUOTE_MARKS,
     RECIPROCAL_TRIGGERS,
     SPEECH_ONLY_WITH_CONTENT,
     STANCE_CODES,

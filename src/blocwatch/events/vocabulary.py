@@ -168,8 +168,6 @@ LEAVING_VERBS = {"leave", "quit", "exit", "vacate"}
 SPEECH_ONLY_WITH_CONTENT = {"observe", "note", "maintain", "post", "point", "highlight", "underline",
                             "brush", "address", "mention"}
 
-QUOTE_MARKS = {'"', "\u201c", "\u201d", "'", "\u2018", "\u2019", "``", "''"}
-
 JOINT_ADVERBS = {"jointly", "together", "mutually", "bilaterally"}
 
 GENERIC_HEADS = {"government", "ministry", "president", "leader", "people", "army", "forces", "force", "troops",
