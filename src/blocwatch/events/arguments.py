@@ -175,12 +175,6 @@ class ArgumentReader:
         places: list[list[Token]] = []
         if trig.clause_subject is not None:
             core.append([c for c in trig.clause_subject.children if c.dep_ in ("nsubj", "nsubjpass")])
-        if trig.obj_is_event and trig.obj is not None and self._noun_code(trig.obj)[:2] in ("02", "10", "13"):
-            # "reiterated its demand today that Israel ease restrictions": the parser hangs the demand's clause on
-            # the verb; who is to act is whom the demand is aimed at
-            core.extend([g for g in c.children if g.dep_ in ("nsubj", "nsubjpass") and g.pos_ != "PRON"]
-                        for c in verb.children if c.dep_ == "ccomp" and c.i > trig.obj.i
-                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
         if not trig.nominal and (reported := reported_clause(verb)) is not None:
             # "Croatia is failing its refugees, a rights group protested": the complaint is aimed at who the
             # reported clause blames

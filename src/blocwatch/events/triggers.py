@@ -402,15 +402,14 @@ class TriggerFinder:
         if lemma in ISSUING_VERBS and obj is not None and obj.pos_ == "NOUN":
             # "issued a stern reminder to Iraq that it must cooperate", "sent a message that Belgrade must
             # withdraw": a demand carried by what is issued, aimed at whom it is sent to, else the clause's subject.
-            for clause in obj.children:
-                if clause.dep_ in ("acl", "ccomp") and has_demand_modal(clause) and any(
-                        m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
-                    consumed.add(clause.i)
-                    addressed = any(c.dep_ in ("dative", "iobj") for c in verb.children)
-                    spoken_to = clause if not addressed and not any(
-                        c.dep_ == "nsubj" and c.pos_ == "PRON" for c in clause.children) else None
-                    return Trigger(verb, combine("demand", self._match_verb(clause)[1] or "100") or "100", obj=obj,
-                                   confidence=0.65, clause_subject=spoken_to)
+            clause = that_clause(obj)
+            if clause is not None and has_demand_modal(clause):
+                consumed.add(clause.i)
+                addressed = any(c.dep_ in ("dative", "iobj") for c in verb.children)
+                spoken_to = clause if not addressed and not any(
+                    c.dep_ == "nsubj" and c.pos_ == "PRON" for c in clause.children) else None
+                return Trigger(verb, combine("demand", self._match_verb(clause)[1] or "100") or "100", obj=obj,
+                               confidence=0.65, clause_subject=spoken_to)
         if lemma in DEMAND_VERBS | APPEAL_VERBS and (clause := for_to_clause(verb)) is not None:
             # "called on Friday for Britain to stay in the single market", "is pushing for the government to
             # propose a ceasefire": an appeal or demand to the clause's subject, whose act is only asked for
