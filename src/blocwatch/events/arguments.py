@@ -297,15 +297,13 @@ class ArgumentReader:
                 if authors:
                     object_candidates.insert(0, authors)
         if trig.code[:2] in ("09", "11", "12", "16"):
-            # "complained to the UN over Israeli air raids", "an investigation into crimes committed by Croat
-            # forces": the complaint or inquiry is aimed at who carried them out.
+            # "complained to the UN over Israeli air raids", "an investigation into an allegation by the LPC": the
+            # complaint or inquiry is aimed at who carried out (or made) what it is about.
             preps = ("over", "about", "into") if trig.code.startswith("09") else ("over", "about")
             for head in heads:
                 for pobj in prep_objects(head, preps):
                     authors = self._noun_args(pobj)[0] if self._noun_key(pobj) else []
-                    authors = [a for a in authors if a.pos_ != "PRON"] or [
-                        g for c in pobj.children if c.dep_ == "acl" and c.tag_ == "VBN"
-                        for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+                    authors = [a for a in authors if a.pos_ != "PRON"] or done_by(pobj)
                     if authors:
                         prepositional.insert(0, authors)
         if obj is not None and obj.lemma_.lower() in SENTIMENT_NOUNS:
