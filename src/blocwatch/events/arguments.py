@@ -761,8 +761,7 @@ class ArgumentReader:
             return ("at", "about", "over", "in", "for", "on", "to", "with", "toward", "towards", "regarding",
                     "concerning")  # "optimism at a deal", "concern regarding the plan"
         if code[:2] in ("01", "02", "03", "04", "05", "06", "07", "08") or lemma in self._hosted_nouns:
-            # "a summit in Minsk" names a place; "mediation among the feuding republics" its parties
-            return ("with", "to", "toward", "towards", "of", "between", "among", "amongst")
+            return ("with", "to", "toward", "towards", "of", "between")  # "a summit in Minsk" names a place
         return ("of", "on", "against", "with", "in", "to", "into", "toward", "towards", "over", "around")
 
     def _expand(self, tokens: Iterable[Token]) -> list[Token]:
